@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "contentctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "contentctl", targets: ["contentctl"]),
+        .library(name: "ContentKit", targets: ["ContentKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Clibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(
+            name: "GitKit",
+            dependencies: ["Clibgit2"]
+        ),
+        .target(
+            name: "ContentKit",
+            dependencies: [
+                "GitKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["TemplateEmbedder"]
+        ),
+        .executableTarget(
+            name: "contentctl",
+            dependencies: [
+                "ContentKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "GitKitTests",
+            dependencies: ["GitKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ContentKitTests",
+            dependencies: ["ContentKit", "GitKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "contentctlTests",
+            dependencies: ["ContentKit", "TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

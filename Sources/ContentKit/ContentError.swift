@@ -1,0 +1,33 @@
+/// The exit statuses contentctl promises (see the README); each failure carries one.
+public enum ExitStatus: Int32, Sendable {
+    case ok = 0
+    case findings = 1
+    case usage = 64
+    case badContent = 65
+    case unknown = 66
+    case refused = 67
+    case unsupportedRepository = 69
+    case busy = 75
+}
+
+/// A failure to report as one line on stderr with its exit status.
+public struct ContentError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let status: ExitStatus
+    public let message: String
+
+    public init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    static func badContent(_ file: String, line: Int? = nil, _ reason: String) -> ContentError {
+        ContentError(.badContent, location(file, line) + reason)
+    }
+
+    static func location(_ file: String, _ line: Int?) -> String {
+        if let line { return "\(file):\(line): " }
+        return "\(file): "
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GitKit
+
+/// Everything in a content repository at one point: configuration, modules, change events, roster and ledger.
+public struct ContentLibrary: Sendable {
+    public let config: ContentConfig
+    /// Readable modules, in path order.
+    public let modules: [Module]
+    public let invalidModules: [InvalidModule]
+    /// Events in date order.
+    public let events: [ChangeEvent]
+    /// Nil when the repository has no roster file yet.
+    public let roster: Roster?
+    public let ledger: Ledger
+    /// Where the content was read from.
+    public let sourceName: String
+
+    public var rosterPath: String { config.contentFolder + "/roster.yml" }
+    public var changesFolder: String { config.contentFolder + "/changes" }
+
+    /// Modules written without front matter, for one summary warning.
+    public var modulesWithoutFrontMatter: [Module] { modules.filter { !$0.hasFrontMatter } }
+
+    public func module(id: String) -> Module? {
+        modules.first { $0.id == id }
+    }
+
+    /// The roster, or an error saying how to create one.
+    public func requireRoster() throws(ContentError) -> Roster {
+        guard let roster else {
+            throw ContentError(.badContent, "\(rosterPath): no roster (create it with roles: mapping sales and product to their people)")
+        }
+        return roster
+    }
+
+    /// Fails when an active module needs a role the roster does not have: nobody could ever sign it.
+    public func requireRolesOnRoster() throws(ContentError) {
+        let roster = try requireRoster()
+        for module in modules where module.status != .retired {
+            if let missing = module.signoffRoles.first(where: { roster.people(in: $0) == nil }) {
+                throw ContentError(.badContent, "\(roster.path): roster has no role '\(missing)' (required by \(module.path))")
+            }
+        }
+    }
+
+    static func load(from source: ContentSource) throws(ContentError) -> ContentLibrary {
+        var config = ContentConfig()
+        if let bytes = try source.read(ContentConfig.fileName) {
+            config = try ContentConfig.parse(try TextFile.decode(Data(bytes), file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
+        }
+        let content = config.contentFolder
+        guard try source.folderExists(content) else {
+            throw ContentError(.badContent, "\(content): content folder not found in \(source.name) (set content: in \(ContentConfig.fileName))")
+        }
+        let changes = content + "/changes"
+        let files = try source.files(under: content) { folder in
+            folder == changes || RepositoryPath.baseName(of: folder).hasPrefix(".")
+        }
+        let parser = ModuleParser(config: config) { (path) throws(ContentError) in try source.blob(at: path) }
+        var modules: [Module] = []
+        var invalid: [InvalidModule] = []
+        for file in files where file.path.hasSuffix(".md") && RepositoryPath.baseName(of: file.path).lowercased() != "readme.md" {
+            do {
+                guard let bytes = try source.read(file.path) else { continue }
+                modules.append(try parser.parse(path: file.path, blob: file.blob, data: bytes))
+            } catch {
+                invalid.append(InvalidModule(path: file.path, id: parser.defaultID(path: file.path), message: error.message))
+            }
+        }
+        (modules, invalid) = separatingDuplicateIDs(modules, invalid)
+
+        var events: [ChangeEvent] = []
+        for file in try source.files(under: changes, skipFolder: { _ in true }) where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
+            guard let bytes = try source.read(file.path) else { continue }
+            let event = try ChangeEvent.parse(bytes, path: file.path, config: config)
+            if let earlier = events.first(where: { $0.id == event.id }) {
+                throw ContentError.badContent(file.path, "event id '\(event.id)' is also used by \(earlier.path)")
+            }
+            events.append(event)
+        }
+        let rosterPath = content + "/roster.yml"
+        let roster = try source.read(rosterPath).map { (bytes) throws(ContentError) in try Roster.parse(bytes, path: rosterPath, config: config) }
+        return ContentLibrary(
+            config: config,
+            modules: modules,
+            invalidModules: invalid,
+            events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            roster: roster,
+            ledger: try Ledger.load(from: source, contentFolder: content),
+            sourceName: source.name
+        )
+    }
+
+    /// A module id used by two files makes both invalid: their sign-offs could not be told apart.
+    private static func separatingDuplicateIDs(_ modules: [Module], _ invalid: [InvalidModule]) -> ([Module], [InvalidModule]) {
+        let paths = Dictionary(grouping: modules, by: \.id)
+        var kept: [Module] = []
+        var invalid = invalid
+        for module in modules {
+            guard let sharing = paths[module.id], sharing.count > 1 else {
+                kept.append(module)
+                continue
+            }
+            let others = sharing.filter { $0.path != module.path }.map(\.path).joined(separator: ", ")
+            invalid.append(InvalidModule(path: module.path, id: module.id, message: "\(module.path): module id '\(module.id)' is also used by \(others)"))
+        }
+        return (kept, invalid.sorted { $0.path < $1.path })
+    }
+}

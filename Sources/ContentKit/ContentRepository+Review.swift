@@ -1,0 +1,38 @@
+import Foundation
+import GitKit
+
+extension ContentRepository {
+    /// Reviews every module at HEAD as of the end of `asOf` (default: today in the configured time zone).
+    public func review(asOf: CalendarDate? = nil, now: Date = Date()) throws(ContentError) -> ReviewReport {
+        let head = try requireHeadCommit()
+        let library = try library(at: head.commit)
+        try library.requireRolesOnRoster()
+        let history = try history(of: library, from: head.commit)
+        let day = asOf ?? CalendarDate(now, in: library.config.timeZone)
+        let engine = ReviewEngine(library: library, asOf: day, lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
+        let reviews = library.modules.map(engine.review) + library.invalidModules.map(engine.review)
+        return ReviewReport(
+            asOf: day,
+            timeZone: library.config.timeZoneName,
+            head: head.commit.id,
+            branch: head.branch,
+            contentFolder: library.config.contentFolder,
+            modules: reviews.sorted { ($0.verdicts.first ?? .current, $0.id) < ($1.verdicts.first ?? .current, $1.id) },
+            warnings: library.warnings
+        )
+    }
+}
+
+extension ContentLibrary {
+    /// Problems that do not stop a command: unknown front-matter keys, files without front matter, bad ledger files.
+    public var warnings: [String] {
+        var warnings = modules.flatMap(\.warnings)
+        let bare = modulesWithoutFrontMatter
+        if !bare.isEmpty {
+            let names = bare.prefix(5).map(\.path).joined(separator: ", ")
+            warnings.append("\(bare.count) module\(bare.count == 1 ? " has" : "s have") no front matter (defaults used): \(names)\(bare.count > 5 ? ", ..." : "")")
+        }
+        warnings += ledger.problems
+        return warnings
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GitKit
+
+/// A content repository opened for reading and writing through libgit2: the entry point of every command.
+public final class ContentRepository {
+    public let repository: Repository
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// Opens the repository containing `path` (default: the current folder), searching upwards as git does.
+    public static func open(at path: String? = nil) throws(ContentError) -> ContentRepository {
+        let start = path ?? FileManager.default.currentDirectoryPath
+        guard FileManager.default.fileExists(atPath: start) else {
+            throw ContentError(.unsupportedRepository, "\(start): no such folder")
+        }
+        do {
+            return ContentRepository(repository: try Repository.discover(from: start))
+        } catch where error.code == .notFound {
+            throw ContentError(.unsupportedRepository, "not a git repository (or any parent folder): \(start)")
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    /// The commit HEAD points at, with its branch; refuses states where history cannot be read as git would.
+    func requireHeadCommit() throws(ContentError) -> (commit: Commit, branch: String?) {
+        let head: Head
+        do {
+            head = try repository.head()
+        } catch {
+            throw ContentError(error)
+        }
+        guard let id = head.commit else {
+            if case .unborn(let branch) = head {
+                throw ContentError(.unsupportedRepository, "branch \(Self.shortBranch(branch)) has no commits yet: commit your content first")
+            }
+            throw ContentError(.unsupportedRepository, "HEAD does not point at a commit")
+        }
+        if repository.isShallow {
+            throw ContentError(.unsupportedRepository, "shallow clone: contentctl needs full history to date changes; run git fetch --unshallow (in CI, fetch-depth: 0)")
+        }
+        do {
+            let commit = try repository.commit(id)
+            if case .branch(let name, _) = head { return (commit, Self.shortBranch(name)) }
+            return (commit, nil)
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    /// The library as committed in `commit`.
+    func library(at commit: Commit) throws(ContentError) -> ContentLibrary {
+        do {
+            let source = TreeSource(repository: repository, root: try repository.tree(commit.tree),
+                                    name: "HEAD (\(commit.id.hex.prefix(7)))")
+            return try ContentLibrary.load(from: source)
+        } catch let error as ContentError {
+            throw error
+        } catch let error as GitError {
+            throw ContentError(error)
+        } catch {
+            throw ContentError(.unsupportedRepository, "\(error)")
+        }
+    }
+
+    /// The library as it is on disk, for commands that help an author before they commit.
+    func workTreeLibrary() throws(ContentError) -> ContentLibrary {
+        guard let root = repository.workingDirectory else {
+            throw ContentError(.unsupportedRepository, "bare repository: this command reads the work tree")
+        }
+        return try ContentLibrary.load(from: WorkTreeSource(root: root))
+    }
+
+    /// For each module file, the commit that last changed it; for each event, when it was recorded. One walk.
+    func history(of library: ContentLibrary, from head: Commit) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+        var questions: [String: History.Question] = [:]
+        for module in library.modules { questions[module.path] = .lastChange }
+        for module in library.invalidModules { questions[module.path] = .lastChange }
+        for event in library.events { questions[event.path] = .introduction }
+        let answers: [String: Commit]
+        do {
+            answers = try History(repository: repository).answer(questions, from: head.id)
+        } catch {
+            throw ContentError(error)
+        }
+        var recorded: [String: Date] = [:]
+        for event in library.events {
+            if let commit = answers[event.path] { recorded[event.id] = commit.time }
+        }
+        return (answers.filter { questions[$0.key] == .lastChange }, recorded)
+    }
+
+    static func shortBranch(_ name: String) -> String {
+        name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : name
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GitKit
+
+/// Where content is read from: the tree of a commit, or the work tree for files not yet committed.
+protocol ContentSource {
+    /// Every regular file below `folder` with its blob id, in path order; folders for which `skipFolder`
+    /// returns true (given the folder's path) are not entered. Empty when the folder does not exist.
+    func files(under folder: String, skipFolder: (String) -> Bool) throws(ContentError) -> [(path: String, blob: ObjectID)]
+    func read(_ path: String) throws(ContentError) -> [UInt8]?
+    func blob(at path: String) throws(ContentError) -> ObjectID?
+    func folderExists(_ path: String) throws(ContentError) -> Bool
+    /// Describes the source in messages, e.g. "HEAD (3f2a9c1)" or "the work tree".
+    var name: String { get }
+}
+
+extension ContentError {
+    /// A libgit2 failure while reading: the repository cannot be read as it is.
+    init(_ error: GitError) {
+        self.init(.unsupportedRepository, "git: \(error)")
+    }
+}
+
+/// Content as committed in one tree.
+struct TreeSource: ContentSource {
+    let repository: Repository
+    let root: Tree
+    let name: String
+
+    func files(under folder: String, skipFolder: (String) -> Bool) throws(ContentError) -> [(path: String, blob: ObjectID)] {
+        do {
+            guard let entry = try repository.entry(atPath: folder, in: root), entry.isTree else { return [] }
+            var result: [(path: String, blob: ObjectID)] = []
+            try collect(try repository.tree(entry.id), prefix: folder, skipFolder: skipFolder, into: &result)
+            return result
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    private func collect(_ tree: Tree, prefix: String, skipFolder: (String) -> Bool,
+                         into result: inout [(path: String, blob: ObjectID)]) throws(GitError) {
+        for entry in tree.entries {
+            let path = RepositoryPath.join(prefix, entry.name)
+            if entry.isTree {
+                if !skipFolder(path) { try collect(try repository.tree(entry.id), prefix: path, skipFolder: skipFolder, into: &result) }
+            } else if entry.isFile {
+                result.append((path, entry.id))
+            }
+        }
+    }
+
+    func read(_ path: String) throws(ContentError) -> [UInt8]? {
+        do {
+            guard let entry = try repository.entry(atPath: path, in: root), entry.isFile else { return nil }
+            return [UInt8](try repository.blob(entry.id))
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    func blob(at path: String) throws(ContentError) -> ObjectID? {
+        do {
+            guard let entry = try repository.entry(atPath: path, in: root), entry.isFile else { return nil }
+            return entry.id
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    func folderExists(_ path: String) throws(ContentError) -> Bool {
+        do {
+            return try repository.entry(atPath: path, in: root)?.isTree ?? false
+        } catch {
+            throw ContentError(error)
+        }
+    }
+}
+
+/// Content as it is on disk, committed or not.
+struct WorkTreeSource: ContentSource {
+    /// The work tree folder, ending in "/".
+    let root: String
+    var name: String { "the work tree" }
+
+    private func url(_ path: String) -> URL {
+        URL(fileURLWithPath: root + path)
+    }
+
+    func files(under folder: String, skipFolder: (String) -> Bool) throws(ContentError) -> [(path: String, blob: ObjectID)] {
+        var result: [(path: String, blob: ObjectID)] = []
+        try collect(folder, skipFolder: skipFolder, into: &result)
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private func collect(_ folder: String, skipFolder: (String) -> Bool, into result: inout [(path: String, blob: ObjectID)]) throws(ContentError) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + folder) else { return }
+        for name in names.sorted() {
+            let path = RepositoryPath.join(folder, name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder) else { continue }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: root + path)
+            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink { continue }
+            if isFolder.boolValue {
+                if name != ".git", !skipFolder(path) { try collect(path, skipFolder: skipFolder, into: &result) }
+            } else if let blob = try blob(at: path) {
+                result.append((path, blob))
+            }
+        }
+    }
+
+    func read(_ path: String) throws(ContentError) -> [UInt8]? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        do {
+            return [UInt8](try Data(contentsOf: url(path)))
+        } catch {
+            throw ContentError(.badContent, "\(path): cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    func blob(at path: String) throws(ContentError) -> ObjectID? {
+        guard let bytes = try read(path) else { return nil }
+        do {
+            return try Repository.blobID(of: Data(bytes))
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    func folderExists(_ path: String) throws(ContentError) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+}

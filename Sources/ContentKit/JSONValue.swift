@@ -1,0 +1,79 @@
+import Foundation
+
+/// JSON with keys kept in the order written, so `--format json` output reads like the documented schema.
+public indirect enum JSONValue: Equatable, Sendable {
+    case string(String)
+    case number(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// Pretty-printed with two-space indentation and a final line feed.
+    public func serialized() -> String {
+        var output = ""
+        write(to: &output, indent: "")
+        return output + "\n"
+    }
+
+    private func write(to output: inout String, indent: String) {
+        switch self {
+        case .string(let text): output += Self.quoted(text)
+        case .number(let number): output += String(number)
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "[\n"
+            for (index, item) in items.enumerated() {
+                output += indent + "  "
+                item.write(to: &output, indent: indent + "  ")
+                output += index < items.count - 1 ? ",\n" : "\n"
+            }
+            output += indent + "]"
+        case .object(let pairs):
+            guard !pairs.isEmpty else { output += "{}"; return }
+            output += "{\n"
+            for (index, pair) in pairs.enumerated() {
+                output += indent + "  " + Self.quoted(pair.0) + ": "
+                pair.1.write(to: &output, indent: indent + "  ")
+                output += index < pairs.count - 1 ? ",\n" : "\n"
+            }
+            output += indent + "}"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension JSONValue {
+    static func strings(_ values: [String]) -> JSONValue {
+        .array(values.map(JSONValue.string))
+    }
+
+    static func optional(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+}

@@ -1,0 +1,32 @@
+/// Slash-separated paths from the repository root, as git stores them.
+enum RepositoryPath {
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    static func baseName(of path: String, dropping suffix: String = "") -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return suffix.isEmpty || !name.hasSuffix(suffix) ? name : String(name.dropLast(suffix.count))
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder + "/" + name
+    }
+
+    /// `relative` resolved against `folder`, with `.` and `..` folded; nil when it climbs out of the repository.
+    static func resolve(_ relative: String, relativeTo folder: String) -> String? {
+        guard !relative.isEmpty, !relative.hasPrefix("/") else { return nil }
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,29 @@
+/// The products, markets and therapeutic areas something applies to; an empty list means "all".
+public struct Scope: Equatable, Sendable {
+    public var products: [String]
+    public var markets: [String]
+    public var therapeuticAreas: [String]
+
+    public init(products: [String] = [], markets: [String] = [], therapeuticAreas: [String] = []) {
+        self.products = products
+        self.markets = markets
+        self.therapeuticAreas = therapeuticAreas
+    }
+
+    /// True when, in each dimension, either list is empty or the two share a value.
+    public func overlaps(_ other: Scope) -> Bool {
+        Self.overlap(products, other.products)
+            && Self.overlap(markets, other.markets)
+            && Self.overlap(therapeuticAreas, other.therapeuticAreas)
+    }
+
+    private static func overlap(_ first: [String], _ second: [String]) -> Bool {
+        first.isEmpty || second.isEmpty || !Set(first).isDisjoint(with: second)
+    }
+}
+
+extension Module {
+    public var scope: Scope {
+        Scope(products: products, markets: markets, therapeuticAreas: therapeuticAreas)
+    }
+}

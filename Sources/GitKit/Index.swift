@@ -1,0 +1,42 @@
+internal import Clibgit2
+
+/// The repository's index (staging area), held open; freed when released.
+public final class Index {
+    private let handle: OpaquePointer
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        git_index_free(handle)
+    }
+
+    /// Re-reads the index file, discarding anything in memory, so a change made by another process is kept.
+    public func reload() throws(GitError) {
+        try check(git_index_read(handle, 1), "read index")
+    }
+
+    /// Stages the work-tree file at `path` (relative to the work tree) as it is on disk.
+    public func addFromWorkingDirectory(_ path: String) throws(GitError) {
+        try check(git_index_add_bypath(handle, path), "stage \(path)")
+    }
+
+    /// The staged blob at `path`, if any.
+    public func entry(atPath path: String) -> ObjectID? {
+        git_index_get_bypath(handle, path, 0).map { ObjectID($0.pointee.id) }
+    }
+
+    public func write() throws(GitError) {
+        try check(git_index_write(handle), "write index")
+    }
+}
+
+extension Repository {
+    public func index() throws(GitError) -> Index {
+        var handle: OpaquePointer?
+        try check(git_repository_index(&handle, pointer), "open index")
+        guard let handle else { throw GitError(code: .notFound, message: "no index", operation: "open index") }
+        return Index(handle: handle)
+    }
+}

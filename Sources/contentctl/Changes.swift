@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Changes: ParsableCommand {
+    func run() throws {}
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import ContentKit
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content repository (default: found from the current folder, as git does).", valueName: "path"))
+    var repo: String?
+
+    func openRepository() throws(ContentError) -> ContentRepository {
+        try ContentRepository.open(at: repo)
+    }
+
+    var style: OutputStyle {
+        OutputStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Output formats shared by listings.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}
+
+/// Runs a command body, turning a `ContentError` into one line on stderr and its exit status.
+func reporting(_ body: () throws(ContentError) -> Void) throws {
+    do {
+        try body()
+    } catch {
+        printError(error.message)
+        throw ExitCode(error.status.rawValue)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("contentctl: \(message)\n".utf8))
+}
+
+func printWarnings(_ warnings: [String]) {
+    for warning in warnings {
+        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+    }
+}
+
+/// Writes data to stdout without an extra line feed.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}

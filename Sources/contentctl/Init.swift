@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Init: ParsableCommand {
+    func run() throws {}
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Modules: ParsableCommand {
+    func run() throws {}
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct New: ParsableCommand {
+    func run() throws {}
+}

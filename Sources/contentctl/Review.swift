@@ -1,0 +1,54 @@
+import ArgumentParser
+import ContentKit
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review every module: a verdict for each, with the evidence behind it.",
+        discussion: """
+        Reads the content committed at HEAD. Verdicts: current, never-reviewed, unsigned-changes, stale, overdue, \
+        expired, upcoming, changes-requested, retired, draft, invalid.
+        Exits 1 with --strict when an active module is not current, and 65 when a module file is invalid.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table
+        case markdown
+        case json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Judge dates as of the end of this day (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: "Output format: table, markdown or json.")
+    var format: Format = .table
+
+    @Flag(help: "Exit 1 when any active module is not current.")
+    var strict = false
+
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'")
+        }
+    }
+
+    func run() throws {
+        try reporting { () throws(ContentError) in
+            let report = try global.openRepository().review(asOf: asOf.flatMap(CalendarDate.init))
+            printWarnings(report.warnings)
+            switch format {
+            case .table: emit(report.table(style: global.style))
+            case .markdown: emit(report.markdown)
+            case .json: emit(report.json.serialized())
+            }
+            if report.hasInvalidModules {
+                throw ContentError(.badContent, "\(report.modules.filter { $0.verdicts.contains(.invalid) }.count) module file(s) could not be read")
+            }
+            if strict, report.modules.contains(where: \.failsStrictReview) {
+                throw ContentError(.findings, "\(report.modules.filter(\.failsStrictReview).count) active module(s) are not current")
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Signoff: ParsableCommand {
+    func run() throws {}
+}

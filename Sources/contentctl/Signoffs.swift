@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct Signoffs: ParsableCommand {
+    func run() throws {}
+}
