@@ -21,9 +21,14 @@ public struct Ledger: Sendable {
         folder(contentFolder: contentFolder) + "/" + record.module + "/" + record.fileName
     }
 
-    /// Where the approved text of `module` at `fingerprint` is kept, and where its assets go (by blob id).
-    static func snapshotFolder(contentFolder: String, module: String, fingerprint: Fingerprint) -> String {
-        folder(contentFolder: contentFolder) + "/" + module + "/" + snapshotsFolder + "/" + fingerprint.hex
+    /// Where the approved module file at `fingerprint` is kept, so it stays retrievable after a rebase or squash.
+    static func snapshotPath(contentFolder: String, module: String, fingerprint: Fingerprint) -> String {
+        folder(contentFolder: contentFolder) + "/" + module + "/" + snapshotsFolder + "/" + fingerprint.hex + ".md"
+    }
+
+    /// Beside a snapshot, the blob id and path of each asset it shipped with, one per line.
+    static func assetManifestPath(snapshot: String) -> String {
+        String(snapshot.dropLast(3)) + ".assets"
     }
 
     static func load(from source: ContentSource, contentFolder: String) throws(ContentError) -> Ledger {

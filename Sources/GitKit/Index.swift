@@ -22,6 +22,12 @@ public final class Index {
         try check(git_index_add_bypath(handle, path), "stage \(path)")
     }
 
+    /// Unstages `path`; a path that is not staged is left alone.
+    public func remove(_ path: String) throws(GitError) {
+        guard git_index_get_bypath(handle, path, 0) != nil else { return }
+        try check(git_index_remove(handle, path, 0), "unstage \(path)")
+    }
+
     /// The staged blob at `path`, if any.
     public func entry(atPath path: String) -> ObjectID? {
         git_index_get_bypath(handle, path, 0).map { ObjectID($0.pointee.id) }

@@ -1,5 +1,122 @@
 import ArgumentParser
+import ContentKit
+import Foundation
 
 struct Signoff: ParsableCommand {
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Record a sign-off, or revoke one.",
+        subcommands: [Sign.self, Revoke.self],
+        defaultSubcommand: Sign.self
+    )
+}
+
+extension Signoff {
+    struct Sign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sign",
+            abstract: "Sign off modules in a role, bound to their current text.",
+            discussion: """
+            The signer is your git identity and must be on the roster for the role. On a terminal, contentctl shows \
+            what changed since you last signed (or the whole text) and asks you to confirm; --yes skips the question. \
+            The records are committed on the current branch; push to share them. Refusals exit 67.
+            """
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Module ids or file paths.", valueName: "module"))
+        var modules: [String]
+
+        @Option(help: "The role you sign for, e.g. sales or product.")
+        var role: String
+
+        @Option(help: "reviewed, approved or changes-requested (which needs --comment).")
+        var meaning: Meaning = .approved
+
+        @Option(help: "A comment stored in the record.")
+        var comment: String = ""
+
+        @Flag(help: "Do not ask for confirmation.")
+        var yes = false
+
+        enum Meaning: String, ExpressibleByArgument, CaseIterable {
+            case reviewed
+            case approved
+            case changesRequested = "changes-requested"
+        }
+
+        func validate() throws {
+            if meaning == .changesRequested, comment.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--meaning changes-requested needs --comment saying what to change")
+            }
+        }
+
+        func run() throws {
+            try reporting { () throws(ContentError) in
+                let repository = try global.openRepository()
+                let request = SignoffRequest(modules: modules, role: role, meaning: SignoffMeaning(rawValue: meaning.rawValue) ?? .approved,
+                                             comment: comment, environment: ProcessInfo.processInfo.environment)
+                let plan = try repository.planSignoff(request)
+                try confirm(plan, question: "Sign off \(plan.items.count) module\(plan.items.count == 1 ? "" : "s") as \(role) (\(meaning.rawValue))?", yes: yes)
+                let commit = try repository.commit(plan)
+                report(plan, commit: commit.hex)
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw one of your own sign-off records; the record stays in the ledger, marked revoked."
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The record id (or a unique prefix of at least 4 digits).", valueName: "record"))
+        var record: String
+
+        @Option(help: "Why the record is withdrawn.")
+        var reason: String
+
+        @Flag(help: "Do not ask for confirmation.")
+        var yes = false
+
+        func validate() throws {
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--reason must say why the record is withdrawn")
+            }
+        }
+
+        func run() throws {
+            try reporting { () throws(ContentError) in
+                let repository = try global.openRepository()
+                let plan = try repository.planRevocation(of: record, reason: reason, environment: ProcessInfo.processInfo.environment)
+                try confirm(plan, question: "Revoke this record?", yes: yes)
+                let commit = try repository.commit(plan)
+                report(plan, commit: commit.hex)
+            }
+        }
+    }
+}
+
+/// Shows what is about to be attested and asks; without a terminal the caller must have said --yes.
+private func confirm(_ plan: SignoffPlan, question: String, yes: Bool) throws(ContentError) {
+    guard !yes else { return }
+    guard isatty(STDIN_FILENO) == 1 else {
+        throw ContentError(.usage, "confirmation needed: run this on a terminal to review the text, or pass --yes")
+    }
+    for item in plan.items { emit(item.preview + "\n") }
+    emit("\(question) [y/N] ")
+    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+    guard answer == "y" || answer == "yes" else {
+        throw ContentError(.refused, "not confirmed; nothing was recorded")
+    }
+}
+
+private func report(_ plan: SignoffPlan, commit: String) {
+    emit("Recorded \(plan.items.count) record\(plan.items.count == 1 ? "" : "s") on \(plan.branchName) in commit \(commit.prefix(7)):\n")
+    for item in plan.items {
+        let record = item.record
+        emit("  \(record.shortID)  \(record.module)  \(record.role)  \(record.meaning.rawValue)  \(record.fingerprint.short)\n")
+    }
+    emit("Share with: git push\n")
 }

@@ -1,5 +1,56 @@
 import ArgumentParser
+import ContentKit
 
 struct Signoffs: ParsableCommand {
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "List and show sign-off records.",
+        subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self
+    )
+}
+
+extension Signoffs {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the committed sign-off records, oldest first.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Only this module's records.", valueName: "module"))
+        var module: String?
+
+        @Option(help: "Output format: table or json.")
+        var format: ListFormat = .table
+
+        func run() throws {
+            try reporting { () throws(ContentError) in
+                let records = try global.openRepository().listSignoffs(module: module)
+                switch format {
+                case .table: emit(ListingFormatter.table(records, style: global.style))
+                case .json: emit(ListingFormatter.json(records).serialized())
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one sign-off record with every field.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The record id or a unique prefix of at least 4 digits.", valueName: "record"))
+        var record: String
+
+        @Option(help: "Output format: table or json.")
+        var format: ListFormat = .table
+
+        func run() throws {
+            try reporting { () throws(ContentError) in
+                let found = try global.openRepository().signoffRecord(record)
+                switch format {
+                case .table: emit(ListingFormatter.detail(found.record, standing: found.standing))
+                case .json: emit(ListingFormatter.json(found.record, standing: found.standing).serialized())
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,38 @@
+import GitKit
+
+/// What a sign-off request asks for.
+public struct SignoffRequest: Sendable {
+    /// Module ids or paths (from the repository root or the current folder).
+    public var modules: [String]
+    public var role: String
+    public var meaning: SignoffMeaning
+    public var comment: String
+    public var environment: [String: String]
+
+    public init(modules: [String], role: String, meaning: SignoffMeaning, comment: String, environment: [String: String]) {
+        self.modules = modules
+        self.role = role
+        self.meaning = meaning
+        self.comment = comment
+        self.environment = environment
+    }
+}
+
+/// Records checked and ready to commit, with what the signer is about to attest to.
+public struct SignoffPlan {
+    /// One entry per record: the record and, for the signer to read first, what changed since they last signed.
+    public struct Item {
+        public let record: SignoffRecord
+        public let preview: String
+        /// Files to add beside the record so the approved text stays retrievable.
+        let snapshots: [(path: String, blob: ObjectID)]
+    }
+
+    public let items: [Item]
+    public let signer: Identity
+    /// The commit the records are made on, and the branch (full reference name) they go to.
+    let base: Commit
+    let branch: String
+
+    public var branchName: String { ContentRepository.shortBranch(branch) }
+}
