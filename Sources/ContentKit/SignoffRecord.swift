@@ -87,6 +87,11 @@ public struct SignoffRecord: Equatable, Sendable {
         !text.unicodeScalars.contains { ($0.value < 0x20 && !["\t", "\n", "\r"].contains($0)) || $0.value == 0x7F }
     }
 
+    /// Identifiers in a record (role, email, id) carry no white space, so none can be padded to look alike.
+    static func isToken(_ value: String) -> Bool {
+        !value.isEmpty && !value.contains(where: \.isWhitespace)
+    }
+
     static func escape(_ value: String) -> String {
         var escaped = ""
         for scalar in value.unicodeScalars {
@@ -148,6 +153,11 @@ extension SignoffRecord {
             values.append(unescaped)
         }
         guard values[0] == formatLine else { throw fail(1, "unknown format '\(values[0])'") }
+        guard ModuleID.isValid(values[1]) else { throw fail(2, "module must be a module id") }
+        guard !values[2].isEmpty, values[2] == values[2].trimmingCharacters(in: .whitespaces) else { throw fail(3, "path must be a file path") }
+        for (index, name) in [(4, "role"), (7, "reviewer-id"), (9, "reviewer-email")] where !isToken(values[index]) {
+            throw fail(index + 1, "\(name) must be non-empty text without spaces")
+        }
         guard let fingerprint = Fingerprint(values[3]) else { throw fail(4, "bad fingerprint") }
         guard let meaning = SignoffMeaning(rawValue: values[5]) else { throw fail(6, "unknown meaning '\(values[5])'") }
         guard let time = Timestamp.parse(values[10]) else { throw fail(11, "time must be RFC 3339 UTC such as 2026-03-28T14:03:11Z") }

@@ -26,6 +26,11 @@ struct LibraryFixture {
         try repository.write("Content/roster.yml", Self.roster)
     }
 
+    /// A fixture over an existing clone.
+    init(existing: TestRepository) {
+        repository = existing
+    }
+
     /// Writes a module file with the given front matter lines (an `id:` is added unless given).
     func module(_ id: String, _ frontMatter: String = "products: [zentrava]\nmarkets: [US]", body: String = "Body of the module.\n", folder: String = "Content") throws {
         let lines = frontMatter.contains("id:") ? frontMatter : "id: \(id)\n" + frontMatter

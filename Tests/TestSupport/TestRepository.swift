@@ -18,8 +18,17 @@ public final class TestRepository {
         try git("init", "-q", "-b", branch)
     }
 
+    /// Wraps a repository another test repository created (e.g. a clone inside it); it is not removed on release.
+    public init(wrapping path: String, start: String = "2026-01-05T09:00:00Z") throws {
+        root = URL(fileURLWithPath: path)
+        clock = TestRepository.date(start)
+        ownsFolder = false
+    }
+
+    private var ownsFolder = true
+
     deinit {
-        try? FileManager.default.removeItem(at: root)
+        if ownsFolder { try? FileManager.default.removeItem(at: root) }
     }
 
     public static func date(_ text: String) -> Date {
