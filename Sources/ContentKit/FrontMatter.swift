@@ -11,7 +11,8 @@ enum FrontMatter {
     }
 
     static func split(_ text: String, file: String) throws(ContentError) -> Split {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on LF code units so a CRLF file splits too (in Swift, "\r\n" is one Character, not "\n").
+        let lines = text.components(separatedBy: "\n").map { Substring($0) }
         guard let first = lines.first, isFence(first, closing: false) else {
             return Split(yaml: nil, yamlFirstLine: 1, body: text)
         }
@@ -25,8 +26,8 @@ enum FrontMatter {
 
     /// The text of the first level-one heading, used as the title when the front matter has none.
     static func heading(in body: String) -> String? {
-        for line in body.split(separator: "\n") where line.hasPrefix("# ") {
-            let title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        for line in body.components(separatedBy: "\n") where line.hasPrefix("# ") {
+            let title = line.dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines)
             if !title.isEmpty { return title }
         }
         return nil

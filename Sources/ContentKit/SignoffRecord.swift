@@ -133,7 +133,7 @@ extension SignoffRecord {
         func fail(_ line: Int?, _ reason: String) -> ContentError {
             .badContent(file, line: line, "not a valid sign-off record: \(reason)")
         }
-        guard !text.contains("\r") else { throw fail(nil, "carriage return in record") }
+        guard !text.unicodeScalars.contains("\r") else { throw fail(nil, "carriage return in record") }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.last == "" else { throw fail(nil, "record does not end with a line feed") }
         lines.removeLast()
