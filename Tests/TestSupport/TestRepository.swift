@@ -100,11 +100,18 @@ public final class TestRepository {
         try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Copies the project's sample library into this repository.
-    public func copySampleLibrary() throws {
+    /// The sample module that is broken on purpose, so the quick start shows the `invalid` verdict.
+    public static let deliberatelyInvalidSampleModule = "Content/compliance/sunshine-act-reporting.md"
+
+    /// Copies the project's sample library into this repository, without its sign-off records
+    /// (they belong to the project's own history) and, unless asked, without its deliberately broken module.
+    public func copySampleLibrary(keepingInvalidModule: Bool = false) throws {
         let destination = root.appendingPathComponent("Content")
         try FileManager.default.copyItem(at: ProjectFolder.url.appendingPathComponent("Content"), to: destination)
         try? FileManager.default.removeItem(at: destination.appendingPathComponent(".signoffs"))
+        if !keepingInvalidModule {
+            try FileManager.default.removeItem(at: root.appendingPathComponent(Self.deliberatelyInvalidSampleModule))
+        }
     }
 }
 
