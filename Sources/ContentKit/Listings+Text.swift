@@ -45,7 +45,7 @@ public enum ListingFormatter {
                     ("expires", .optional(module.expires?.description)),
                     ("hasExplicitId", .bool(module.hasExplicitID)),
                     ("fingerprint", .string(module.fingerprint.value)),
-                    ("lastChanged", listing.lastChanges[module.path]?.json ?? .null),
+                    ("lastChanged", listing.lastChanges[module.path]?.lastChangedJSON ?? .null),
                 ])
             })),
             ("invalid", .array(listing.library.invalidModules.map {

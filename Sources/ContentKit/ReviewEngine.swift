@@ -30,7 +30,7 @@ struct ReviewEngine {
     }
 
     func review(_ invalid: InvalidModule) -> ModuleReview {
-        ModuleReview(id: invalid.id, path: invalid.path, title: invalid.id, status: nil, products: [], markets: [],
+        ModuleReview(id: invalid.id, path: invalid.path, title: RepositoryPath.baseName(of: invalid.path), status: nil, products: [], markets: [],
                      signoffRoles: [], lastChanged: lastChanges[invalid.path].map(Reason.CommitReference.init),
                      fingerprint: nil, verdicts: [.invalid],
                      reasons: [Reason(verdict: .invalid, message: invalid.message)], signoffs: [])

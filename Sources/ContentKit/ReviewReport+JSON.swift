@@ -39,7 +39,7 @@ extension ModuleReview {
             ("products", .strings(products)),
             ("markets", .strings(markets)),
             ("signoffRoles", .strings(signoffRoles)),
-            ("lastChanged", lastChanged.map(\.json) ?? .null),
+            ("lastChanged", lastChanged?.lastChangedJSON ?? .null),
             ("fingerprint", .optional(fingerprint?.value)),
             ("verdicts", .strings(verdicts.map(\.rawValue))),
             ("reasons", .array(reasons.map(\.json))),
@@ -65,6 +65,11 @@ extension Reason {
 
 extension Reason.CommitReference {
     var json: JSONValue {
+        .object([("id", .string(id.hex)), ("date", .string(Timestamp.format(date)))])
+    }
+
+    /// The same, as the `lastChanged` field of a module names it.
+    var lastChangedJSON: JSONValue {
         .object([("commit", .string(id.hex)), ("date", .string(Timestamp.format(date)))])
     }
 }
