@@ -30,9 +30,13 @@ enum YAMLDocument {
             let line = text[..<nul].filter { $0 == "\n" }.count + firstLine
             throw .badContent(file, line: line, "NUL byte in YAML")
         }
+        if let line = YAMLAliasScan.firstAnchorOrAlias(in: text) {
+            throw .badContent(file, line: line + firstLine - 1, "YAML anchors and aliases are not allowed")
+        }
+        let parser: Parser
         let root: Node?
         do {
-            let parser = try Parser(yaml: text)
+            parser = try Parser(yaml: text)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             throw describe(error, file: file, firstLine: firstLine)
@@ -40,7 +44,8 @@ enum YAMLDocument {
             throw .badContent(file, "malformed YAML: \(error)")
         }
         guard let root else { return nil }
-        return try convert(root, file: file, firstLine: firstLine)
+        // Yams holds anchors weakly through the parser: keep it alive so `convert` still sees any the scan missed.
+        return try withExtendedLifetime(parser) { () throws(ContentError) in try convert(root, file: file, firstLine: firstLine) }
     }
 
     private static func convert(_ node: Node, file: String, firstLine: Int) throws(ContentError) -> YAMLValue {
