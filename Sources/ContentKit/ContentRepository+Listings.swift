@@ -68,7 +68,9 @@ extension ContentRepository {
                     }
                 }
             }
-            return EventImpact(event: event, recorded: file == nil ? recorded[event.id] : nil, modules: modules, reviewers: reviewers)
+            return EventImpact(event: event, recorded: file == nil ? recorded[event.id] : nil,
+                               modules: modules.sorted { $0.id < $1.id },
+                               reviewers: reviewers.sorted { ($0.role, $0.reviewer.name) < ($1.role, $1.reviewer.name) })
         }
     }
 
