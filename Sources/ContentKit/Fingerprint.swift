@@ -32,7 +32,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
                                       therapeuticAreas: therapeuticAreas, audience: audience,
                                       assetBlobs: assetBlobs, body: body)
         let digest = SHA256.hash(data: Data(text.utf8))
-        value = Self.prefix + digest.map { String(format: "%02x", $0) }.joined()
+        value = Self.prefix + digest.hexadecimal
     }
 
     /// The exact bytes that are hashed, documented in the README so other tools can reproduce them.

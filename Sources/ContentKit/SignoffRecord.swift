@@ -32,6 +32,10 @@ public struct SignoffRecord: Equatable, Sendable {
     public let nonce: String
     /// The armored SSH signature over the payload, when the record is signed.
     public let signature: String?
+    /// The exact bytes that are hashed for the id and signed.
+    public let payload: String
+    /// The record id: SHA-256 of the payload, 64 hexadecimal digits.
+    public let id: String
 
     public init(module: String, path: String, fingerprint: Fingerprint, role: String, meaning: SignoffMeaning,
                 revokes: String? = nil, reviewerID: String, reviewerName: String, reviewerEmail: String,
@@ -50,20 +54,12 @@ public struct SignoffRecord: Equatable, Sendable {
         self.comment = comment
         self.nonce = nonce
         self.signature = signature
-    }
-
-    /// The exact bytes that are hashed for the id and signed.
-    public var payload: String {
         let values = [Self.formatLine, module, path, fingerprint.value, role, meaning.rawValue, revokes ?? "",
-                      reviewerID, reviewerName, reviewerEmail, Timestamp.format(time), commit.hex, comment, nonce]
-        return zip(Self.keys, values).map { key, value in
+                      reviewerID, reviewerName, reviewerEmail, Timestamp.format(self.time), commit.hex, comment, nonce]
+        payload = zip(Self.keys, values).map { key, value in
             value.isEmpty ? key + "\n" : key + " " + Self.escape(value) + "\n"
         }.joined()
-    }
-
-    /// The record id: SHA-256 of the payload, 64 hexadecimal digits.
-    public var id: String {
-        SHA256.hash(data: Data(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+        id = SHA256.hash(data: Data(payload.utf8)).hexadecimal
     }
 
     public var shortID: String { String(id.prefix(12)) }
@@ -79,7 +75,7 @@ public struct SignoffRecord: Equatable, Sendable {
     /// A random 128-bit nonce in hexadecimal.
     public static func makeNonce() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexadecimal
     }
 
     /// Text a comment or name may hold: no control characters other than tab and line breaks.
