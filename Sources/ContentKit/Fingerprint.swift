@@ -65,14 +65,21 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     /// NFC, LF line ends, trailing white space dropped from each line, runs of blank lines collapsed to one,
     /// no blank lines at the start or end, and a final LF when there is any text.
     static func normalizedBody(_ body: String) -> String {
-        let unified = body.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
+        var unified = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in body.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar == "\n", previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = scalar == "\r"
+            unified.append(scalar == "\r" ? "\n" : scalar)
+        }
         var lines: [Substring] = []
         var previousBlank = true
-        for rawLine in unified.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in TextLines.split(String(unified)) {
             var line = rawLine
-            while let last = line.last, last.isWhitespace { line.removeLast() }
+            while let last = line.unicodeScalars.last, last.properties.isWhitespace { line.unicodeScalars.removeLast() }
             let blank = line.isEmpty
             if blank && previousBlank { continue }
             lines.append(line)

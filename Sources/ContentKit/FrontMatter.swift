@@ -11,12 +11,11 @@ enum FrontMatter {
     }
 
     static func split(_ text: String, file: String) throws(ContentError) -> Split {
-        // Split on LF code units so a CRLF file splits too (in Swift, "\r\n" is one Character, not "\n").
-        let lines = text.components(separatedBy: "\n").map { Substring($0) }
-        guard let first = lines.first, isFence(first, closing: false) else {
+        let lines = TextLines.split(text)
+        guard let first = lines.first, isFence(first) else {
             return Split(yaml: nil, yamlFirstLine: 1, body: text)
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) }) else {
+        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
             throw .badContent(file, line: 1, "front matter opened with --- is never closed (add a line with ---)")
         }
         let yaml = lines[1..<closing].map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }.joined(separator: "\n")
@@ -26,16 +25,18 @@ enum FrontMatter {
 
     /// The text of the first level-one heading, used as the title when the front matter has none.
     static func heading(in body: String) -> String? {
-        for line in body.components(separatedBy: "\n") where line.hasPrefix("# ") {
+        for line in TextLines.split(body) where line.hasPrefix("# ") {
             let title = line.dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines)
             if !title.isEmpty { return title }
         }
         return nil
     }
 
-    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+    /// Only `---` opens and closes front matter. YAML's `...` is not accepted as a close: it would turn
+    /// the YAML after it into body text and silently widen the module's scope.
+    private static func isFence(_ line: Substring) -> Bool {
         var trimmed = line
-        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
-        return trimmed == "---" || (closing && trimmed == "...")
+        while let last = trimmed.unicodeScalars.last, last == " " || last == "\t" || last == "\r" { trimmed.unicodeScalars.removeLast() }
+        return trimmed == "---"
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// A unified line diff between two texts, enough to show a reviewer what changed since they last signed.
 enum LineDiff {
     static func unified(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 2) -> String {
-        let oldLines = old.components(separatedBy: "\n")
-        let newLines = new.components(separatedBy: "\n")
+        let oldLines = TextLines.split(old).map(String.init)
+        let newLines = TextLines.split(new).map(String.init)
         let changes = newLines.difference(from: oldLines)
         var removed = Set<Int>()
         var inserted = Set<Int>()

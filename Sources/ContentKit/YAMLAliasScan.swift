@@ -10,7 +10,7 @@ enum YAMLAliasScan {
         enum Mode { case plain, doubleQuoted, singleQuoted, block(parentIndent: Int) }
         var mode = Mode.plain
         var flowDepth = 0
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in TextLines.split(text).enumerated() {
             let characters = Array(line.unicodeScalars)
             let indent = characters.prefix { $0 == " " }.count
             if case .block(let parentIndent) = mode {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContentKit
+import Foundation
 
 @main
 struct Contentctl: ParsableCommand {
@@ -10,8 +11,29 @@ struct Contentctl: ParsableCommand {
         Exit codes: 0 ok, 1 findings, 64 usage, 65 bad content, 66 unknown module or record, \
         67 sign-off refused, 69 unsupported repository state, 75 busy.
         """,
+        version: "0.1.0",
         subcommands: [
             Review.self, Modules.self, Changes.self, Signoff.self, Signoffs.self, New.self, Init.self,
         ]
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, except that a usage error is one line on stderr
+    /// (`contentctl: <what is wrong> (see --help)`) instead of a usage block.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                emit(fullMessage(for: error) + "\n")
+            } else {
+                let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                printError(message + (code.rawValue == 64 ? " (see --help)" : ""))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -20,8 +20,10 @@ struct Modules: ParsableCommand {
             case .table: emit(ListingFormatter.table(listing, style: global.style))
             case .json: emit(ListingFormatter.json(listing).serialized())
             }
-            if !listing.library.invalidModules.isEmpty {
-                throw ContentError(.badContent, "\(listing.library.invalidModules.count) module file(s) could not be read")
+            let invalid = listing.library.invalidModules
+            if let first = invalid.first {
+                let more = invalid.count - 1
+                throw ContentError(.badContent, first.message + (more > 0 ? " (and \(more) more invalid module file\(more == 1 ? "" : "s"))" : ""))
             }
         }
     }

@@ -43,8 +43,10 @@ struct Review: ParsableCommand {
             case .markdown: emit(report.markdown)
             case .json: emit(report.json.serialized())
             }
-            if report.hasInvalidModules {
-                throw ContentError(.badContent, "\(report.modules.filter { $0.verdicts.contains(.invalid) }.count) module file(s) could not be read")
+            let invalid = report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid } }
+            if let first = invalid.first {
+                let more = invalid.count - 1
+                throw ContentError(.badContent, first.message + (more > 0 ? " (and \(more) more invalid module file\(more == 1 ? "" : "s"))" : ""))
             }
             if strict, report.modules.contains(where: \.failsStrictReview) {
                 throw ContentError(.findings, "\(report.modules.filter(\.failsStrictReview).count) active module(s) are not current")

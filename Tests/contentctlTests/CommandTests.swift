@@ -74,7 +74,7 @@ import TestSupport
         try repository.commit("sample library")
         let result = try CLI.run(["review", "--as-of", "2026-12-01", "--format", "json"], in: repository)
         #expect(result.status == 65)
-        #expect(result.stderr == "contentctl: 1 module file(s) could not be read\n")
+        #expect(result.stderr == "contentctl: Content/compliance/sunshine-act-reporting.md:14: expires must be a date written YYYY-MM-DD, not '31.12.2026'\n")
         let modules = try #require(try json(result.stdout)["modules"] as? [[String: Any]])
         #expect(modules.count == 25)
         let broken = try #require(modules.first { $0["path"] as? String == TestRepository.deliberatelyInvalidSampleModule })
