@@ -1,3 +1,4 @@
+import Foundation
 internal import Clibgit2
 
 /// How a work-tree path differs from HEAD and the index.
@@ -33,5 +34,34 @@ extension Repository {
         if result == GIT_ENOTFOUND.rawValue { return [] }
         try check(result, "status of \(path)")
         return FileStatus(rawValue: flags)
+    }
+}
+
+extension Repository {
+    /// Every path below `folder` whose work tree or index differs from HEAD, untracked files included
+    /// and ignored files left out.
+    public func uncommittedPaths(under folder: String) throws(GitError) -> [(path: String, status: FileStatus)] {
+        var options = git_status_options()
+        try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "read status")
+        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        let pattern = strdup(folder + "/")
+        defer { free(pattern) }
+        var patterns: [UnsafeMutablePointer<CChar>?] = [pattern]
+        var list: OpaquePointer?
+        let result = patterns.withUnsafeMutableBufferPointer { buffer in
+            options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+            return git_status_list_new(&list, pointer, &options)
+        }
+        try check(result, "read status of \(folder)")
+        defer { git_status_list_free(list) }
+        var entries: [(path: String, status: FileStatus)] = []
+        for index in 0..<git_status_list_entrycount(list) {
+            guard let entry = git_status_byindex(list, index)?.pointee else { continue }
+            let delta = entry.index_to_workdir ?? entry.head_to_index
+            guard let path = delta?.pointee.new_file.path ?? delta?.pointee.old_file.path else { continue }
+            entries.append((String(cString: path), FileStatus(rawValue: entry.status.rawValue)))
+        }
+        return entries
     }
 }
