@@ -36,7 +36,7 @@ extension ContentRepository {
                 nonce: SignoffRecord.makeNonce())
             items.append(SignoffPlan.Item(
                 record: record,
-                preview: try preview(of: module, for: reviewer, library: library, tree: tree),
+                preview: try preview(of: module, for: reviewer, library: library, tree: tree, head: base.id),
                 snapshots: try snapshots(of: module, library: library, tree: tree)))
         }
         return SignoffPlan(items: items, signer: signer, base: base, branch: branch)
@@ -68,8 +68,7 @@ extension ContentRepository {
             meaning: .revoked, revokes: target.id, reviewerID: target.reviewerID, reviewerName: target.reviewerName,
             reviewerEmail: target.reviewerEmail, time: now, commit: base.id,
             comment: reason.precomposedStringWithCanonicalMapping, nonce: SignoffRecord.makeNonce())
-        let preview = "revokes \(target.meaning.rawValue) of \(target.module) as \(target.role), made \(Timestamp.format(target.time)) (\(target.shortID))\n"
-        return SignoffPlan(items: [SignoffPlan.Item(record: record, preview: preview, snapshots: [])],
+        return SignoffPlan(items: [SignoffPlan.Item(record: record, preview: .revocation(of: target), snapshots: [])],
                            signer: signer, base: base, branch: branch)
     }
 
@@ -147,34 +146,15 @@ extension ContentRepository {
     }
 
     /// The signer's view of what they approve: the change since their last sign-off, or the whole text.
-    private func preview(of module: Module, for reviewer: Reviewer, library: ContentLibrary, tree: Tree) throws(ContentError) -> String {
+    private func preview(of module: Module, for reviewer: Reviewer, library: ContentLibrary, tree: Tree, head: ObjectID) throws(ContentError) -> SignoffPreview {
         let current = try text(of: module.blob)
         let previous = library.ledger.standingRecords(for: module.id).last { $0.reviewerID == reviewer.id && $0.meaning.satisfiesRole }
-        guard let previous else {
-            return "\(module.id): first sign-off by \(reviewer.name); the whole text follows\n\n" + current
+        guard let previous else { return .wholeText(current) }
+        if previous.fingerprint == module.fingerprint { return .unchanged(since: previous) }
+        guard let approved = try approvedText(of: previous, contentFolder: library.config.contentFolder, tree: tree) else {
+            return .unretrievable(since: previous, text: current)
         }
-        if previous.fingerprint == module.fingerprint {
-            return "\(module.id): unchanged since you signed it on \(Timestamp.format(previous.time)) (\(previous.shortID))\n"
-        }
-        let snapshot = Ledger.snapshotPath(contentFolder: library.config.contentFolder, module: module.id, fingerprint: previous.fingerprint)
-        let old: String
-        do {
-            if let entry = try repository.entry(atPath: snapshot, in: tree) {
-                old = try text(of: entry.id)
-            } else {
-                let commit = try repository.commit(previous.commit)
-                guard let entry = try repository.entry(atPath: previous.path, in: try repository.tree(commit.tree)) else {
-                    return "\(module.id): the text you signed on \(Timestamp.format(previous.time)) is not retrievable; the whole text follows\n\n" + current
-                }
-                old = try text(of: entry.id)
-            }
-        } catch let error as GitError {
-            return "\(module.id): the text you signed on \(Timestamp.format(previous.time)) is not retrievable (\(error.message)); the whole text follows\n\n" + current
-        } catch {
-            throw error as? ContentError ?? ContentError(.badContent, "\(error)")
-        }
-        return "\(module.id): changes since you signed it on \(Timestamp.format(previous.time)) (\(previous.shortID))\n"
-            + LineDiff.unified(old: old, new: current, oldLabel: "signed \(previous.fingerprint.short)", newLabel: "now \(module.fingerprint.short)")
+        return .changes(Self.textDiff(module: module, approved: approved, current: current, record: previous, head: head, granularity: .word))
     }
 
     private func text(of blob: ObjectID) throws(ContentError) -> String {

@@ -8,19 +8,21 @@ enum FrontMatter {
         /// The line number of the first YAML line, for error messages.
         let yamlFirstLine: Int
         let body: String
+        /// The line number of the first body line.
+        let bodyFirstLine: Int
     }
 
     static func split(_ text: String, file: String) throws(ContentError) -> Split {
         let lines = TextLines.split(text)
         guard let first = lines.first, isFence(first) else {
-            return Split(yaml: nil, yamlFirstLine: 1, body: text)
+            return Split(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
         guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
             throw .badContent(file, line: 1, "front matter opened with --- is never closed (add a line with ---)")
         }
         let yaml = lines[1..<closing].map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }.joined(separator: "\n")
         let body = lines[(closing + 1)...].joined(separator: "\n")
-        return Split(yaml: yaml, yamlFirstLine: 2, body: body)
+        return Split(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
     }
 
     /// The text of the first level-one heading, used as the title when the front matter has none.

@@ -11,7 +11,7 @@ public struct OutputStyle: Sendable {
         OutputStyle(colored: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
     }
 
-    enum Color: String {
+    public enum Color: String, Sendable {
         case red = "31"
         case green = "32"
         case yellow = "33"
@@ -21,7 +21,7 @@ public struct OutputStyle: Sendable {
         case bold = "1"
     }
 
-    func paint(_ text: String, _ color: Color) -> String {
+    public func paint(_ text: String, _ color: Color) -> String {
         colored ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
 

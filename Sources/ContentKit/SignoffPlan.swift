@@ -23,7 +23,7 @@ public struct SignoffPlan {
     /// One entry per record: the record and, for the signer to read first, what changed since they last signed.
     public struct Item {
         public let record: SignoffRecord
-        public let preview: String
+        public let preview: SignoffPreview
         /// Files to add beside the record so the approved text stays retrievable.
         let snapshots: [(path: String, blob: ObjectID)]
     }
@@ -35,4 +35,18 @@ public struct SignoffPlan {
     let branch: String
 
     public var branchName: String { ContentRepository.shortBranch(branch) }
+}
+
+/// What a signer reads before confirming.
+public enum SignoffPreview {
+    /// Their first sign-off of the module: the whole text.
+    case wholeText(String)
+    /// Nothing changed since their last sign-off.
+    case unchanged(since: SignoffRecord)
+    /// The change since their last sign-off, word by word.
+    case changes(ContentDiff)
+    /// The text they signed last cannot be found; the whole text follows.
+    case unretrievable(since: SignoffRecord, text: String)
+    /// A revocation withdraws this record.
+    case revocation(of: SignoffRecord)
 }

@@ -57,7 +57,7 @@ extension Signoff {
                 let request = SignoffRequest(modules: modules, role: role, meaning: SignoffMeaning(rawValue: meaning.rawValue) ?? .approved,
                                              comment: comment, environment: ProcessInfo.processInfo.environment)
                 let plan = try repository.planSignoff(request)
-                try confirm(plan, question: "Sign off \(plan.items.count) module\(plan.items.count == 1 ? "" : "s") as \(role) (\(meaning.rawValue))?", yes: yes)
+                try confirm(plan, question: "Sign off \(plan.items.count) module\(plan.items.count == 1 ? "" : "s") as \(role) (\(meaning.rawValue))?", yes: yes, style: global.style)
                 let commit = try repository.commit(plan)
                 report(plan, commit: commit.hex)
             }
@@ -90,7 +90,7 @@ extension Signoff {
             try reporting { () throws(ContentError) in
                 let repository = try global.openRepository()
                 let plan = try repository.planRevocation(of: record, reason: reason, environment: ProcessInfo.processInfo.environment)
-                try confirm(plan, question: "Revoke this record?", yes: yes)
+                try confirm(plan, question: "Revoke this record?", yes: yes, style: global.style)
                 let commit = try repository.commit(plan)
                 report(plan, commit: commit.hex)
             }
@@ -99,16 +99,33 @@ extension Signoff {
 }
 
 /// Shows what is about to be attested and asks; without a terminal the caller must have said --yes.
-private func confirm(_ plan: SignoffPlan, question: String, yes: Bool) throws(ContentError) {
+private func confirm(_ plan: SignoffPlan, question: String, yes: Bool, style: OutputStyle) throws(ContentError) {
     guard !yes else { return }
     guard isatty(STDIN_FILENO) == 1 else {
         throw ContentError(.usage, "confirmation needed: run this on a terminal to review the text, or pass --yes")
     }
-    for item in plan.items { emit(item.preview + "\n") }
+    for item in plan.items { emit(render(item, style: style) + "\n") }
     emit("\(question) [y/N] ")
     let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
     guard answer == "y" || answer == "yes" else {
         throw ContentError(.refused, "not confirmed; nothing was recorded")
+    }
+}
+
+/// What the signer reads before confirming one record.
+private func render(_ item: SignoffPlan.Item, style: OutputStyle) -> String {
+    let record = item.record
+    switch item.preview {
+    case .wholeText(let text):
+        return style.paint("\(record.module): your first sign-off; the whole text follows", .bold) + "\n\n" + text
+    case .unchanged(let since):
+        return "\(record.module): unchanged since you signed it on \(Timestamp.format(since.time)) (\(since.shortID))"
+    case .changes(let diff):
+        return diff.text(style: style)
+    case .unretrievable(let since, let text):
+        return style.paint("\(record.module): the text you signed on \(Timestamp.format(since.time)) is not retrievable; the whole text follows", .bold) + "\n\n" + text
+    case .revocation(let target):
+        return "revokes \(target.meaning.rawValue) of \(target.module) as \(target.role), made \(Timestamp.format(target.time)) (\(target.shortID))"
     }
 }
 

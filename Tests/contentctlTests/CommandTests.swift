@@ -108,9 +108,9 @@ import TestSupport
         try repository.commit("dosing wording")
         let command = "\(CLI.binary) signoff zentrava-dosing --role sales"
         let declined = try onTerminal(command, in: repository, environment: Self.dan, input: "n\n")
-        #expect(declined.stdout.contains("zentrava-dosing: changes since you signed it on 2026-11-02T10:00:00Z"))
-        #expect(declined.stdout.contains("-| Stroke prevention in non-valvular atrial fibrillation | 15 mg once daily with the evening meal | Long term |"))
-        #expect(declined.stdout.contains("+| Stroke prevention in non-valvular atrial fibrillation | 15 mg once daily with food | Long term |"))
+        #expect(declined.stdout.contains("diff sales sign-off by Dan Okafor on 2026-11-02T10:00:00Z"))
+        #expect(declined.stdout.contains("modified  zentrava-dosing  Content/products/zentrava/zentrava-dosing.md  (+1 -3 words)"))
+        #expect(declined.stdout.contains("| Stroke prevention in non-valvular atrial fibrillation | 15 mg once daily with [-the evening meal-]{+food+} | Long term |"))
         #expect(declined.stdout.contains("Sign off 1 module as sales (approved)? [y/N]"))
         #expect(declined.stdout.contains("not confirmed; nothing was recorded"))
         #expect(try repository.git("log", "-1", "--format=%s") == "dosing wording\n")

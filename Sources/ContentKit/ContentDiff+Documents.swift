@@ -1,0 +1,90 @@
+extension ContentDiff {
+    /// For a pull request or wiki page: changed words as `<del>` and `<ins>`, which Markdown renderers show.
+    public var markdown: String {
+        var lines = ["# Training content diff: \(from.label)..\(toLabel)", ""]
+        if reversed { lines += ["> Reversed: \(from.label) is newer than \(toLabel); the change is shown backwards.", ""] }
+        let stat = self.stat
+        lines.append("\(modules.count) module\(modules.count == 1 ? "" : "s") changed, \(stat.added) words added, \(stat.removed) removed.")
+        for module in modules {
+            lines += ["", "## \(module.title) (`\(module.id)`)", ""]
+            lines.append("\(Self.statusName(module.status, similarity: module.similarity)): `\(module.oldPath.map { "\($0)` -> `" } ?? "")\(module.path)`")
+            if !module.fields.isEmpty {
+                lines += ["", "| Field | Before | After |", "|---|---|---|"]
+                lines += module.fields.map { "| \($0.name) | \(ReviewReport.cell($0.old ?? "")) | \(ReviewReport.cell($0.new ?? "")) |" }
+            }
+            for asset in module.assets { lines.append("- asset \(Self.statusName(asset.status, similarity: nil)): `\(asset.path)`") }
+            for hunk in module.hunks {
+                lines += ["", Self.html(hunk.segments).replacingOccurrences(of: "\n", with: "<br>\n")]
+            }
+        }
+        lines += Self.markdownList("Change events", events.map { "\($0.date?.description ?? "") `\($0.id)`: \($0.summary ?? "") (\(Self.statusName($0.status, similarity: nil)))" })
+        lines += Self.markdownList("Market updates", marketUpdates.map { "\($0.name), \(Timestamp.format($0.date))" })
+        lines += Self.markdownList("Sign-offs", signoffs.map { "\(Timestamp.format($0.time)) \($0.module): \($0.role) \($0.meaning.rawValue) by \($0.reviewerName)" })
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A self-contained page (inline CSS, no scripts or fetches) that reads on a laptop and prints.
+    public var html: String {
+        var body = "<h1>Training content diff: \(Self.escape(from.label))..\(Self.escape(toLabel))</h1>\n"
+        if reversed { body += "<p class=\"note\">Reversed: \(Self.escape(from.label)) is newer than \(Self.escape(toLabel)).</p>\n" }
+        let stat = self.stat
+        body += "<p>\(modules.count) module\(modules.count == 1 ? "" : "s") changed, \(stat.added) words added, \(stat.removed) removed.</p>\n"
+        for module in modules {
+            body += "<section>\n<h2>\(Self.escape(module.title)) <code>\(Self.escape(module.id))</code></h2>\n"
+            body += "<p class=\"meta\">\(Self.statusName(module.status, similarity: module.similarity)): \(Self.escape(module.path))</p>\n"
+            if !module.fields.isEmpty {
+                body += "<table><tr><th>Field</th><th>Before</th><th>After</th></tr>\n"
+                for field in module.fields {
+                    body += "<tr><td>\(Self.escape(field.name))</td><td>\(Self.escape(field.old ?? ""))</td><td>\(Self.escape(field.new ?? ""))</td></tr>\n"
+                }
+                body += "</table>\n"
+            }
+            for hunk in module.hunks {
+                body += "<div class=\"hunk\">\(Self.html(hunk.segments))</div>\n"
+            }
+            body += "</section>\n"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Training content diff</title>
+        <style>
+        body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1f2328; }
+        section { border-top: 1px solid #d0d7de; margin-top: 1.5rem; }
+        .meta, .note { color: #57606a; }
+        .hunk { white-space: pre-wrap; background: #f6f8fa; padding: 0.75rem; border-radius: 6px; margin: 0.75rem 0; }
+        del { background: #ffebe9; color: #82071e; }
+        ins { background: #dafbe1; color: #116329; text-decoration: none; }
+        table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; }
+        @media print { .hunk { background: none; border: 1px solid #d0d7de; } }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    static func html(_ segments: [TextDiff.Segment]) -> String {
+        segments.map { segment in
+            switch segment.kind {
+            case .equal: return escape(segment.text)
+            case .deleted: return "<del>\(escape(segment.text))</del>"
+            case .inserted: return "<ins>\(escape(segment.text))</ins>"
+            }
+        }.joined()
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    private static func markdownList(_ title: String, _ items: [String]) -> [String] {
+        items.isEmpty ? [] : ["", "## \(title)", ""] + items.map { "- " + $0 }
+    }
+}

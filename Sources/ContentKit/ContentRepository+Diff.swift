@@ -1,0 +1,199 @@
+import Foundation
+import GitKit
+
+/// What `contentctl diff` was asked to compare.
+public struct DiffRequest: Sendable {
+    public var from: String
+    /// Nil: HEAD (or the work tree with `worktree`).
+    public var to: String?
+    public var worktree: Bool
+    /// Module ids or paths to keep; empty keeps all.
+    public var modules: [String]
+    public var granularity: ContentDiff.Granularity
+
+    public init(from: String, to: String?, worktree: Bool, modules: [String], granularity: ContentDiff.Granularity) {
+        self.from = from
+        self.to = to
+        self.worktree = worktree
+        self.modules = modules
+        self.granularity = granularity
+    }
+}
+
+extension ContentRepository {
+    /// Compares the content folder between two revisions (or a revision and the work tree).
+    public func diff(_ request: DiffRequest) throws(ContentError) -> ContentDiff {
+        let (head, _) = try requireHeadCommit()
+        let config = try library(at: head).config
+        let folder = config.contentFolder
+        if request.worktree, request.to != nil {
+            throw ContentError(.usage, "--worktree compares FROM with the work tree; give no TO")
+        }
+        let from = try resolveRevision(request.from, timeZone: config.timeZone)
+        let to = request.worktree ? nil : try resolveRevision(request.to ?? "HEAD", timeZone: config.timeZone)
+        do {
+            let oldCommit = try repository.commit(from.commit)
+            var workTreeFiles: [ObjectID: String] = [:]
+            // Work-tree files are hashed but not written to the object database, so their bytes come from disk.
+            let content = { (blob: ObjectID) throws(GitError) -> Data in
+                if let path = workTreeFiles[blob], let data = FileManager.default.contents(atPath: path) { return data }
+                return try self.repository.blob(blob)
+            }
+            let files: [FileChange]
+            if let to {
+                files = try TreeChanges.between(oldCommit.tree, try repository.commit(to.commit).tree, under: folder, repository: repository)
+            } else {
+                guard let root = repository.workingDirectory else {
+                    throw ContentError(.unsupportedRepository, "bare repository: --worktree needs a work tree")
+                }
+                var newSide: [String: TreeChanges.File] = [:]
+                for file in try WorkTreeSource(root: root).files(under: folder, skipFolder: { _ in false }) {
+                    newSide[file.path] = (file.blob, Self.workTreeMode(root + file.path))
+                    workTreeFiles[file.blob] = root + file.path
+                }
+                let oldSide = try TreeChanges.files(in: oldCommit.tree, under: folder, repository: repository)
+                files = try TreeChanges.between(old: oldSide, new: newSide, content: content)
+            }
+            var modules = try files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
+                .map { (change) throws(GitError) in try moduleChange(change, files: files, granularity: request.granularity, content: content) }
+            if !request.modules.isEmpty {
+                modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
+            }
+            var reversed = false
+            if let to, to.commit != from.commit { reversed = try repository.isDescendant(from.commit, of: to.commit) }
+            return ContentDiff(
+                from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
+                events: try eventChanges(files, folder: folder, config: config, content: content),
+                marketUpdates: try updates(between: from.commit, and: to?.commit ?? head.id, reversed: reversed),
+                signoffs: try addedRecords(files, folder: folder, content: content).filter { record in
+                    request.modules.isEmpty || modules.contains { $0.id == record.module }
+                })
+        } catch let error as ContentError {
+            throw error
+        } catch let error as GitError {
+            throw ContentError(error)
+        } catch {
+            throw ContentError(.badContent, "\(error)")
+        }
+    }
+
+    static func isModulePath(_ path: String, folder: String) -> Bool {
+        guard path.hasPrefix(folder + "/"), path.hasSuffix(".md"), RepositoryPath.baseName(of: path).lowercased() != "readme.md" else { return false }
+        let inside = path.dropFirst(folder.count + 1)
+        let components = inside.split(separator: "/").dropLast()
+        return components.first != "changes" && !components.contains { $0.hasPrefix(".") }
+    }
+
+    private static func workTreeMode(_ path: String) -> FileMode {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let permissions = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+        return permissions & 0o100 != 0 ? .executable : .blob
+    }
+
+    private func moduleChange(_ change: FileChange, files: [FileChange], granularity: ContentDiff.Granularity,
+                              content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> ContentDiff.ModuleChange {
+        let oldText = try change.oldBlob.map(content).map(Self.text)
+        let newText = try change.newBlob.map(content).map(Self.text)
+        let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
+        let oldFields = oldText.flatMap { $0 }.map(DisplayedFrontMatter.init)
+        let newFields = newText.flatMap { $0 }.map(DisplayedFrontMatter.init)
+        let parser = ModuleParser(config: ContentConfig()) { (_: String) throws(ContentError) -> ObjectID? in nil }
+        let id = newFields?.values["id"] ?? oldFields?.values["id"] ?? parser.defaultID(path: change.path)
+        var segments: [TextDiff.Segment]?
+        if !binary {
+            let old = oldFields?.body ?? ""
+            let new = newFields?.body ?? ""
+            segments = granularity == .word ? TextDiff.words(old: old, new: new) : TextDiff.lines(old: old, new: new)
+        }
+        let fields = DisplayedFrontMatter.changes(from: oldFields, to: newFields)
+        let assets = Self.assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
+        return ContentDiff.ModuleChange(
+            id: id, title: newFields?.values["title"] ?? oldFields?.values["title"] ?? id, path: change.path,
+            oldPath: change.oldPath, status: change.status, similarity: change.similarity,
+            products: (newFields ?? oldFields)?.lists["products"] ?? [], markets: (newFields ?? oldFields)?.lists["markets"] ?? [],
+            fields: fields, assets: assets, segments: segments, binary: binary,
+            bodyLines: (oldFields?.bodyLine ?? 1, newFields?.bodyLine ?? 1))
+    }
+
+    /// Assets named by either side's front matter that were added to or dropped from the list, or whose file changed.
+    static func assetChanges(old: DisplayedFrontMatter?, oldPath: String, new: DisplayedFrontMatter?, newPath: String,
+                             files: [FileChange]) -> [ContentDiff.AssetChange] {
+        func resolved(_ side: DisplayedFrontMatter?, _ path: String) -> Set<String> {
+            Set((side?.lists["assets"] ?? []).compactMap { RepositoryPath.resolve($0, relativeTo: RepositoryPath.folder(of: path)) })
+        }
+        let oldAssets = resolved(old, oldPath)
+        let newAssets = resolved(new, newPath)
+        var result: [ContentDiff.AssetChange] = []
+        for path in oldAssets.subtracting(newAssets).sorted() { result.append(.init(path: path, status: .deleted)) }
+        for path in newAssets.subtracting(oldAssets).sorted() { result.append(.init(path: path, status: .added)) }
+        for path in newAssets.intersection(oldAssets).sorted() {
+            if let file = files.first(where: { $0.path == path || $0.oldPath == path }) { result.append(.init(path: path, status: file.status)) }
+        }
+        return result
+    }
+
+    private static func text(_ data: Data) -> String? {
+        guard !data.prefix(8000).contains(0) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    private func filter(_ modules: [ContentDiff.ModuleChange], by names: [String], folder: String, from: Revision, to: Revision) throws(ContentError) -> [ContentDiff.ModuleChange] {
+        var known = Set(modules.flatMap { [$0.id, $0.path] + ($0.oldPath.map { [$0] } ?? []) })
+        let missing = names.filter { !known.contains($0) }
+        if !missing.isEmpty {
+            for revision in [from, to] {
+                let commit: Commit
+                do { commit = try repository.commit(revision.commit) } catch { throw ContentError(error) }
+                let library = try library(at: commit)
+                known.formUnion(library.modules.flatMap { [$0.id, $0.path] })
+                known.formUnion(library.invalidModules.flatMap { [$0.id, $0.path] })
+            }
+        }
+        if let unknown = names.first(where: { !known.contains($0) }) {
+            throw ContentError(.unknown, "no module '\(unknown)' at \(from.label) or \(to.label)")
+        }
+        return modules.filter { module in names.contains(module.id) || names.contains(module.path) || module.oldPath.map(names.contains) == true }
+    }
+
+    private func eventChanges(_ files: [FileChange], folder: String, config: ContentConfig,
+                              content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> [ContentDiff.EventChange] {
+        let changes = folder + "/changes/"
+        return try files.filter { $0.path.hasPrefix(changes) && ($0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml")) }.map { (file) throws(GitError) in
+            let blob = file.newBlob ?? file.oldBlob
+            let event = try blob.map(content).flatMap { try? ChangeEvent.parse([UInt8]($0), path: file.path, config: config) }
+            return ContentDiff.EventChange(id: event?.id ?? RepositoryPath.baseName(of: file.path, dropping: ".yml"), path: file.path,
+                                           status: file.status, date: event?.date, kind: event?.kind, summary: event?.summary)
+        }
+    }
+
+    private func addedRecords(_ files: [FileChange], folder: String, content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> [SignoffRecord] {
+        let ledger = Ledger.folder(contentFolder: folder) + "/"
+        var records: [SignoffRecord] = []
+        for file in files where file.status == .added && file.path.hasPrefix(ledger) && file.path.hasSuffix(SignoffRecord.fileExtension) {
+            guard let blob = file.newBlob, let text = String(data: try content(blob), encoding: .utf8),
+                  let record = try? SignoffRecord.parse(text, file: file.path) else { continue }
+            records.append(record)
+        }
+        return records.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+    }
+
+    /// Whether `commit` is `tip` or in its history.
+    private func reaches(_ tip: ObjectID, _ commit: ObjectID) throws(ContentError) -> Bool {
+        if tip == commit { return true }
+        do {
+            return try repository.isDescendant(tip, of: commit)
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    /// Market updates whose commit is reachable from the newer side and not from the older one.
+    private func updates(between from: ObjectID, and to: ObjectID, reversed: Bool) throws(ContentError) -> [MarketUpdate] {
+        let (older, newer) = reversed ? (to, from) : (from, to)
+        var result: [MarketUpdate] = []
+        for update in try marketUpdates() {
+            if try reaches(newer, update.commit), !(try reaches(older, update.commit)) { result.append(update) }
+        }
+        return result
+    }
+}
