@@ -92,11 +92,11 @@ extension ContentRepository {
 
     private func moduleChange(_ change: FileChange, files: [FileChange], granularity: ContentDiff.Granularity,
                               content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> ContentDiff.ModuleChange {
-        let oldText = try change.oldBlob.map(content).map(Self.text)
-        let newText = try change.newBlob.map(content).map(Self.text)
+        let oldText = try change.oldBlob.map(content).flatMap(Self.text)
+        let newText = try change.newBlob.map(content).flatMap(Self.text)
         let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
-        let oldFields = oldText.flatMap { $0 }.map(DisplayedFrontMatter.init)
-        let newFields = newText.flatMap { $0 }.map(DisplayedFrontMatter.init)
+        let oldFields = oldText.map(DisplayedFrontMatter.init)
+        let newFields = newText.map(DisplayedFrontMatter.init)
         let parser = ModuleParser(config: ContentConfig()) { (_: String) throws(ContentError) -> ObjectID? in nil }
         let id = newFields?.values["id"] ?? oldFields?.values["id"] ?? parser.defaultID(path: change.path)
         var segments: [TextDiff.Segment]?
