@@ -14,7 +14,7 @@ extension ContentDiff {
             }
             for asset in module.assets { lines.append("- asset \(Self.statusName(asset.status, similarity: nil)): `\(asset.path)`") }
             for hunk in module.hunks {
-                lines += ["", Self.html(hunk.segments).replacingOccurrences(of: "\n", with: "<br>\n")]
+                lines += ["", Self.html(TextDiff.readable(hunk.segments)).replacingOccurrences(of: "\n", with: "<br>\n")]
             }
         }
         lines += Self.markdownList("Change events", events.map { "\($0.date?.description ?? "") `\($0.id)`: \($0.summary ?? "") (\(Self.statusName($0.status, similarity: nil)))" })
@@ -40,7 +40,7 @@ extension ContentDiff {
                 body += "</table>\n"
             }
             for hunk in module.hunks {
-                body += "<div class=\"hunk\">\(Self.html(hunk.segments))</div>\n"
+                body += "<div class=\"hunk\">\(Self.html(TextDiff.readable(hunk.segments)))</div>\n"
             }
             body += "</section>\n"
         }

@@ -20,7 +20,7 @@ extension ContentDiff {
             }
             for hunk in module.hunks {
                 output += style.paint("  @@ line \(hunk.oldLine) -> \(hunk.newLine) @@", .blue) + "\n"
-                output += Self.inline(hunk.segments, style: style)
+                output += Self.inline(TextDiff.readable(hunk.segments), style: style)
             }
         }
         output += context(style: style)

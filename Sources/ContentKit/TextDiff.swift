@@ -91,7 +91,7 @@ public enum TextDiff {
             for range in deleted[paired...] { output.delete(range.count) }
             for range in inserted[paired...] { output.insert(range.count) }
         }
-        return output.finish()
+        return slidingToLineStarts(output.finish())
     }
 
     /// Line-level diff (for --line). Lines include their "\n".

@@ -432,3 +432,35 @@ import Testing
         }
     }
 }
+
+@Suite struct TextDiffSlideTests {
+    @Test func addedTableRowReadsAsAWholeRow() {
+        let old = "| CrCl | Dose |\n|---|---|\n| 15 to 49 | 10 mg |\n| Below 15 | Not recommended |\n"
+        let new = "| CrCl | Dose |\n|---|---|\n| 15 to 49 | 10 mg |\n| 15 to 29, age 80 or over | 7.5 mg |\n| Below 15 | Not recommended |\n"
+        let segments = TextDiff.words(old: old, new: new)
+        #expect(segments == [
+            .init(kind: .equal, text: "| CrCl | Dose |\n|---|---|\n| 15 to 49 | 10 mg |\n"),
+            .init(kind: .inserted, text: "| 15 to 29, age 80 or over | 7.5 mg |\n"),
+            .init(kind: .equal, text: "| Below 15 | Not recommended |\n"),
+        ])
+    }
+
+    @Test func aWordChangeInsideALineIsNotMoved() {
+        let segments = TextDiff.words(old: "Take one tablet.\nDaily.\n", new: "Take two tablets.\nDaily.\n")
+        #expect(segments.first == .init(kind: .equal, text: "Take "))
+    }
+}
+
+@Suite struct TextDiffReadableTests {
+    @Test func changesSeparatedBySpacesReadAsOnePhrase() {
+        let segments = TextDiff.words(old: "check at least once a year, more", new: "check at least every six months, more")
+        let readable = TextDiff.readable(segments)
+        #expect(readable == [
+            .init(kind: .equal, text: "check at least "),
+            .init(kind: .deleted, text: "once a year"),
+            .init(kind: .inserted, text: "every six months"),
+            .init(kind: .equal, text: ", more"),
+        ])
+        #expect(segments.count > readable.count)
+    }
+}
