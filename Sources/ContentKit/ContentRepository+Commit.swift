@@ -2,12 +2,17 @@ import Foundation
 import GitKit
 
 extension ContentRepository {
+    /// How long a sign-off waits for other writers (contentctl's lock, git's index and branch locks) before giving up.
+    static let writeTimeout: TimeInterval = 5
+
     /// Commits a plan's records (and snapshots) on its branch and returns the new commit.
     ///
-    /// The commit is built from the base commit's tree plus the new files, never from the user's index,
-    /// so nothing the user staged is swept in. The files are then written to the work tree and staged,
-    /// and only then is the branch moved, with compare-and-swap: a kill before that leaves staged records
-    /// that the user's next commit keeps; a branch that moved meanwhile is reported and nothing is recorded.
+    /// Under contentctl's writer lock: the commit is built from the branch tip's tree plus the new files (never from
+    /// the user's index, so nothing the user staged is swept in); the files are written to the work tree and staged;
+    /// and only then is the branch moved, with compare-and-swap against the tip the commit was built on. A kill before
+    /// the move leaves staged records that the user's next commit keeps; once the move is done the record is
+    /// acknowledged. If the branch moved (another writer), the records go on the new tip when the approved text is
+    /// unchanged there; waits past `writeTimeout` end with exit 75 naming the lock.
     @discardableResult
     public func commit(_ plan: SignoffPlan) throws(ContentError) -> ObjectID {
         guard let root = repository.workingDirectory else {
@@ -15,66 +20,114 @@ extension ContentRepository {
         }
         let contentFolder = try library(at: plan.base).config.contentFolder
         do {
-            let (commit, files) = try createCommit(plan, contentFolder: contentFolder)
-            try writeToWorkTree(files, root: root)
-            try stage(files)
-            if let failure = moveBranch(plan, to: commit) {
-                try? unstage(files, root: root)
-                throw failure
+            try Libgit2.enableFsync()
+        } catch {
+            throw ContentError(error)
+        }
+        let lock = try WriterLock.acquire(gitDirectory: repository.commonDirectory, timeout: Self.writeTimeout)
+        lock.recoverAfterCrashedHolder()
+        let deadline = Date().addingTimeInterval(Self.writeTimeout)
+        do {
+            while true {
+                let tip = try branchTip(plan.branch)
+                try requireApprovedTextUnchanged(plan, at: tip)
+                let (commit, files) = try createCommit(plan, on: tip, contentFolder: contentFolder)
+                CrashPoint.afterObjects.reach()
+                for file in files { try DurableFile.write(try repository.blob(file.blob), to: root + file.path) }
+                CrashPoint.afterWorkTree.reach()
+                try stage(files, lock: lock, deadline: deadline)
+                CrashPoint.afterIndex.reach()
+                lock.intend(repository.commonDirectory + plan.branch + ".lock")
+                let moved = try moveBranch(plan, from: tip.id, to: commit)
+                lock.clearIntent()
+                if moved {
+                    CrashPoint.afterReference.reach()
+                    return commit
+                }
+                guard Date() < deadline else {
+                    try? unstage(files, root: root)
+                    throw ContentError(.busy, "\(repository.commonDirectory)\(plan.branch).lock: \(plan.branchName) kept moving or stayed locked by another process; nothing was recorded, run the command again")
+                }
+                Jitter.pause()
             }
-            return commit
         } catch let error as ContentError {
             throw error
         } catch let error as GitError {
-            throw error.code == .locked
-                ? ContentError(.busy, "\(error.message.isEmpty ? "the index is locked" : error.message): another git process is running")
-                : ContentError(error)
+            throw ContentError(error)
         } catch {
             throw ContentError(.badContent, "cannot write the sign-off: \(error.localizedDescription)")
         }
     }
 
-    /// The commit object holding the plan's files on top of its base; no reference moves.
-    private func createCommit(_ plan: SignoffPlan, contentFolder: String) throws(GitError) -> (ObjectID, [(path: String, blob: ObjectID)]) {
+    private func branchTip(_ branch: String) throws -> Commit {
+        guard let id = try repository.referenceTarget(branch) else {
+            throw ContentError(.unsupportedRepository, "\(Self.shortBranch(branch)) no longer exists")
+        }
+        return try repository.commit(id)
+    }
+
+    /// The approved module text and assets must be what the branch tip holds, or the record would approve text
+    /// that is no longer there.
+    private func requireApprovedTextUnchanged(_ plan: SignoffPlan, at tip: Commit) throws {
+        guard tip.id != plan.base.id else { return }
+        let tree = try repository.tree(tip.tree)
+        for item in plan.items {
+            for file in item.approvedFiles where try repository.entry(atPath: file.path, in: tree)?.id != file.blob {
+                throw ContentError(.busy, "\(file.path) changed on \(plan.branchName) while signing; nothing was recorded, review it again")
+            }
+        }
+    }
+
+    /// The commit object holding the plan's files on top of `tip`; no reference moves.
+    private func createCommit(_ plan: SignoffPlan, on tip: Commit, contentFolder: String) throws -> (ObjectID, [(path: String, blob: ObjectID)]) {
+        let tree = try repository.tree(tip.tree)
         var files: [(path: String, blob: ObjectID)] = []
         for item in plan.items {
             let record = item.record
             files.append((Ledger.recordPath(contentFolder: contentFolder, record: record), try repository.writeBlob(Data(record.fileContents.utf8))))
-            files += item.snapshots.filter { snapshot in !files.contains { $0.path == snapshot.path } }
+            for snapshot in item.snapshots where !files.contains(where: { $0.path == snapshot.path }) {
+                if try repository.entry(atPath: snapshot.path, in: tree) == nil { files.append(snapshot) }
+            }
         }
-        let tree = try repository.tree(updating: plan.base.tree, with: files)
+        let newTree = try repository.tree(updating: tip.tree, with: files)
         let signer = Signature(name: plan.signer.name, email: plan.signer.email, time: plan.items.first?.record.time ?? Date())
-        let commit = try repository.createCommit(tree: tree, parents: [plan.base.id], author: signer, committer: signer,
+        let commit = try repository.createCommit(tree: newTree, parents: [tip.id], author: signer, committer: signer,
                                                  message: Self.commitMessage(plan))
         return (commit, files)
     }
 
-    private func stage(_ files: [(path: String, blob: ObjectID)]) throws(GitError) {
-        let index = try repository.index()
-        try index.reload()
-        for file in files { try index.addFromWorkingDirectory(file.path) }
-        try index.write()
-    }
-
-    /// Moves the branch from the base to `commit` unless someone else moved it first; returns why it could not.
-    private func moveBranch(_ plan: SignoffPlan, to commit: ObjectID) -> ContentError? {
-        do {
-            try repository.updateReference(plan.branch, to: commit, expecting: plan.base.id,
-                                           message: "contentctl: \(plan.items.first?.record.meaning.rawValue ?? "signoff")")
-            return nil
-        } catch {
-            if error.code == .modified || error.code == .locked {
-                return ContentError(.busy, "\(plan.branchName) moved or is locked by another process while signing; nothing was recorded, run the command again")
+    /// Re-reads the index, stages the files and writes it, retrying while git holds `index.lock`.
+    private func stage(_ files: [(path: String, blob: ObjectID)], lock: WriterLock, deadline: Date) throws {
+        let indexLock = repository.gitDirectory + "index.lock"
+        while true {
+            do {
+                let index = try repository.index()
+                try index.reload()
+                for file in files { try index.addFromWorkingDirectory(file.path) }
+                lock.intend(indexLock)
+                try index.write()
+                lock.clearIntent()
+                return
+            } catch {
+                lock.clearIntent()
+                guard error.code == .locked else { throw error }
+                guard Date() < deadline else {
+                    throw ContentError(.busy, "\(indexLock) is held by another git process; nothing was recorded, run the command again when it has finished")
+                }
+                Jitter.pause()
             }
-            return ContentError(error)
         }
     }
 
-    private func writeToWorkTree(_ files: [(path: String, blob: ObjectID)], root: String) throws {
-        for file in files {
-            let url = URL(fileURLWithPath: root + file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try repository.blob(file.blob).write(to: url, options: .atomic)
+    /// Moves the branch from `tip` to `commit` unless someone else moved or locked it first.
+    private func moveBranch(_ plan: SignoffPlan, from tip: ObjectID, to commit: ObjectID) throws -> Bool {
+        do {
+            try repository.updateReference(plan.branch, to: commit, expecting: tip,
+                                           message: "contentctl: \(plan.items.first?.record.meaning.rawValue ?? "signoff")")
+            return true
+        } catch {
+            guard error.code == .modified || error.code == .locked else { throw error }
+            return false
         }
     }
 

@@ -37,7 +37,8 @@ extension ContentRepository {
             items.append(SignoffPlan.Item(
                 record: record,
                 preview: try preview(of: module, for: reviewer, library: library, tree: tree, head: base.id),
-                snapshots: try snapshots(of: module, library: library, tree: tree)))
+                snapshots: try snapshots(of: module, library: library, tree: tree),
+                approvedFiles: [(module.path, module.blob)] + module.assetFiles))
         }
         return SignoffPlan(items: items, signer: signer, base: base, branch: branch)
     }
@@ -68,7 +69,7 @@ extension ContentRepository {
             meaning: .revoked, revokes: target.id, reviewerID: target.reviewerID, reviewerName: target.reviewerName,
             reviewerEmail: target.reviewerEmail, time: now, commit: base.id,
             comment: reason.precomposedStringWithCanonicalMapping, nonce: SignoffRecord.makeNonce())
-        return SignoffPlan(items: [SignoffPlan.Item(record: record, preview: .revocation(of: target), snapshots: [])],
+        return SignoffPlan(items: [SignoffPlan.Item(record: record, preview: .revocation(of: target), snapshots: [], approvedFiles: [])],
                            signer: signer, base: base, branch: branch)
     }
 

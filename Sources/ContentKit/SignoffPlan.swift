@@ -26,6 +26,9 @@ public struct SignoffPlan {
         public let preview: SignoffPreview
         /// Files to add beside the record so the approved text stays retrievable.
         let snapshots: [(path: String, blob: ObjectID)]
+        /// The module file and its assets as they were approved; if the branch moves before the record is
+        /// committed, the record goes on the new tip only if these are unchanged there.
+        let approvedFiles: [(path: String, blob: ObjectID)]
     }
 
     public let items: [Item]

@@ -7,3 +7,11 @@ private let libgit2Initialization: Int32 = git_libgit2_init()
 func ensureLibgit2() {
     _ = libgit2Initialization
 }
+
+public enum Libgit2 {
+    /// Makes libgit2 fsync objects, references and the index it writes, for writes that must survive a crash.
+    public static func enableFsync() throws(GitError) {
+        ensureLibgit2()
+        try check(contentctl_git_enable_fsync(1), "enable fsync")
+    }
+}

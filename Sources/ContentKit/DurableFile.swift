@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes a file so that it is on disk before the write returns: a temporary file, fsync, rename, fsync of the folder.
+enum DurableFile {
+    static func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var written = 0
+        let result = data.withUnsafeBytes { buffer -> Int32 in
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
+                if count < 0 { return errno }
+                written += count
+            }
+            return fsync(descriptor) == 0 ? 0 : errno
+        }
+        close(descriptor)
+        guard result == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: result == 0 ? errno : result) ?? .EIO)
+        }
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+}
