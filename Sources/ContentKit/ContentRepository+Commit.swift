@@ -35,7 +35,12 @@ extension ContentRepository {
                 CrashPoint.afterObjects.reach()
                 for file in files { try DurableFile.write(try repository.blob(file.blob), to: root + file.path) }
                 CrashPoint.afterWorkTree.reach()
-                try stage(files, lock: lock, deadline: deadline)
+                do {
+                    try stage(files, lock: lock, deadline: deadline)
+                } catch {
+                    for file in files { try? FileManager.default.removeItem(atPath: root + file.path) }
+                    throw error
+                }
                 CrashPoint.afterIndex.reach()
                 lock.intend(repository.commonDirectory + plan.branch + ".lock")
                 let moved = try moveBranch(plan, from: tip.id, to: commit)
