@@ -16,8 +16,22 @@ public struct ContentConfig: Equatable, Sendable {
     /// Roles a module needs when its front matter names none.
     public var signoffRoles = ["sales", "product"]
     public var vocabularies = Vocabularies()
+    /// Whether records carry SSH signatures: `optional` signs when the signer has a key.
+    public var signing = SigningPolicy.optional
+    /// The branch whose roster (and its history) decides who could sign when.
+    public var trustBranch = "main"
 
     public init() {}
+
+    /// `signing:` in the configuration.
+    public enum SigningPolicy: String, Sendable, CaseIterable {
+        /// Every record must be signed; an unsigned record fails verification.
+        case required
+        /// Sign when the signer has `user.signingkey`; otherwise the record is an attestation.
+        case optional
+        /// Never sign.
+        case off
+    }
 
     /// Allowed values; a dimension left out accepts anything.
     public struct Vocabularies: Equatable, Sendable {
@@ -32,7 +46,7 @@ public struct ContentConfig: Equatable, Sendable {
 
     static func parse(_ text: String, file: String = fileName) throws(ContentError) -> ContentConfig {
         let fields = try YAMLFields(try YAMLDocument.parse(text, file: file), file: file, what: "configuration")
-        try fields.requireKnownKeys(["content", "timezone", "horizon", "default_cadence", "signoff_roles", "vocabularies"], in: "configuration")
+        try fields.requireKnownKeys(["content", "timezone", "horizon", "default_cadence", "signoff_roles", "vocabularies", "signing", "trust"], in: "configuration")
         var config = ContentConfig()
         if let folder = try fields.string("content") {
             config.contentFolder = try validatedFolder(folder, file: file, line: fields.line(of: "content"))
@@ -63,6 +77,21 @@ public struct ContentConfig: Equatable, Sendable {
                 throw .badContent(file, line: fields.line(of: "signoff_roles"), "signoff_roles must name at least one role")
             }
             config.signoffRoles = roles
+        }
+        if let signing = try fields.string("signing") {
+            guard let policy = SigningPolicy(rawValue: signing) else {
+                throw .badContent(file, line: fields.line(of: "signing"), "signing must be required, optional or off, not '\(signing)'")
+            }
+            config.signing = policy
+        }
+        if let trust = try fields.mapping("trust") {
+            try trust.requireKnownKeys(["branch"], in: "trust")
+            if let branch = try trust.string("branch") {
+                guard !branch.isEmpty, !branch.hasPrefix("refs/"), !branch.contains(" ") else {
+                    throw .badContent(file, line: trust.line(of: "branch"), "trust.branch must be a branch name such as main, not '\(branch)'")
+                }
+                config.trustBranch = branch
+            }
         }
         if let vocabularies = try fields.mapping("vocabularies") {
             try vocabularies.requireKnownKeys(["products", "markets", "therapeutic_areas", "audience", "event_kinds"], in: "vocabularies")

@@ -1,0 +1,53 @@
+import Foundation
+import GitKit
+
+extension ContentRepository {
+    /// The module exactly as a record approved it, parsed again so its fingerprint and scope can be checked:
+    /// from the record's commit while that commit exists, otherwise from the snapshot kept beside the record
+    /// (its assets from the snapshot's manifest). Nil when neither is there.
+    func approvedModule(of record: SignoffRecord, config: ContentConfig, headTree: Tree) throws(ContentError) -> (module: Module?, source: String, problem: String?)? {
+        do {
+            if let commit = try? repository.commit(record.commit) {
+                let tree = try repository.tree(commit.tree)
+                guard let entry = try repository.entry(atPath: record.path, in: tree) else {
+                    return (nil, "commit \(record.commit.hex.prefix(7))", "\(record.path) does not exist at commit \(record.commit.hex.prefix(7))")
+                }
+                let parser = ModuleParser(config: config) { (path) throws(ContentError) in try self.blob(at: path, in: tree) }
+                return parse(parser, record: record, blob: entry.id, source: "commit \(record.commit.hex.prefix(7))")
+            }
+            let snapshot = Ledger.snapshotPath(contentFolder: config.contentFolder, module: record.module, fingerprint: record.fingerprint)
+            guard let entry = try repository.entry(atPath: snapshot, in: headTree) else { return nil }
+            var manifest: [String: ObjectID] = [:]
+            if let list = try repository.entry(atPath: Ledger.assetManifestPath(snapshot: snapshot), in: headTree) {
+                for line in String(decoding: try repository.blob(list.id), as: UTF8.self).split(separator: "\n") {
+                    let parts = line.split(separator: " ", maxSplits: 1)
+                    if parts.count == 2, let blob = ObjectID(hex: String(parts[0])) { manifest[String(parts[1])] = blob }
+                }
+            }
+            let parser = ModuleParser(config: config) { (path) throws(ContentError) in manifest[path] }
+            return parse(parser, record: record, blob: entry.id, source: "snapshot")
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    /// The blob at `path` in `tree`, with errors as the domain reports them.
+    func blob(at path: String, in tree: Tree) throws(ContentError) -> ObjectID? {
+        do {
+            return try repository.entry(atPath: path, in: tree)?.id
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    private func parse(_ parser: ModuleParser, record: SignoffRecord, blob: ObjectID, source: String) -> (module: Module?, source: String, problem: String?) {
+        do {
+            let data = [UInt8](try repository.blob(blob))
+            return (try parser.parse(path: record.path, blob: blob, data: data), source, nil)
+        } catch let error as ContentError {
+            return (nil, source, "the approved text (\(source)) cannot be read: \(error.message)")
+        } catch {
+            return (nil, source, "the approved text (\(source)) cannot be read: \(error)")
+        }
+    }
+}

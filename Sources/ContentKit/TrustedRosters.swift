@@ -1,0 +1,70 @@
+import Foundation
+import GitKit
+
+/// The roster as it stood on the trusted branch (`trust.branch`, default `main`) at any moment, so a record is
+/// judged by who could sign when it was made. A roster edited on a pull-request branch counts only once it is on
+/// the trusted branch, and removing someone who left does not undo what they signed while on it.
+struct TrustedRosters {
+    struct Version {
+        /// The commit time from which this roster was in force on the trusted branch.
+        let since: Date
+        let commit: ObjectID
+        let roster: Roster?
+        /// Why the roster of this version could not be read, if it could not.
+        let problem: String?
+    }
+
+    /// The branch (or, if it does not exist, HEAD) the history was read from.
+    let source: String
+    /// Oldest first.
+    let versions: [Version]
+
+    /// The roster in force at `time`: the newest version that took effect at or before it.
+    func version(at time: Date) -> Version? {
+        versions.last { $0.since <= time }
+    }
+
+    static func load(repository: Repository, config: ContentConfig, fallback head: Commit) throws(ContentError) -> TrustedRosters {
+        let rosterPath = config.contentFolder + "/roster.yml"
+        do {
+            var source = config.trustBranch
+            var commit = head
+            if let tip = try repository.referenceTarget("refs/heads/" + config.trustBranch) {
+                commit = try repository.commit(tip)
+            } else {
+                source = "HEAD (branch \(config.trustBranch) not found)"
+            }
+            var chain: [(commit: Commit, blob: ObjectID?)] = []
+            while true {
+                chain.append((commit, try repository.entry(atPath: rosterPath, in: try repository.tree(commit.tree))?.id))
+                guard let parent = commit.parents.first else { break }
+                commit = try repository.commit(parent)
+            }
+            var versions: [Version] = []
+            var parsed: [ObjectID: (Roster?, String?)] = [:]
+            var previous: (blob: ObjectID?, seen: Bool) = (nil, false)
+            for (commit, blob) in chain.reversed() where !previous.seen || previous.blob != blob {
+                previous = (blob, true)
+                guard let blob else {
+                    versions.append(Version(since: commit.time, commit: commit.id, roster: nil, problem: "no roster"))
+                    continue
+                }
+                if parsed[blob] == nil {
+                    do {
+                        parsed[blob] = (try Roster.parse([UInt8](try repository.blob(blob)), path: rosterPath, config: config), nil)
+                    } catch let error as ContentError {
+                        parsed[blob] = (nil, error.message)
+                    }
+                }
+                versions.append(Version(since: commit.time, commit: commit.id, roster: parsed[blob]?.0, problem: parsed[blob]?.1))
+            }
+            return TrustedRosters(source: source, versions: versions)
+        } catch let error as ContentError {
+            throw error
+        } catch let error as GitError {
+            throw ContentError(error)
+        } catch {
+            throw ContentError(.unsupportedRepository, "\(error)")
+        }
+    }
+}
