@@ -82,7 +82,7 @@ struct History {
     }
 
     /// The paths (by index) whose entry differs between two trees; `depth` is the path component both trees sit at.
-    private func differingPaths(_ child: ObjectID?, _ parent: ObjectID?, _ indices: [Int], _ components: [[String]],
+    func differingPaths(_ child: ObjectID?, _ parent: ObjectID?, _ indices: [Int], _ components: [[String]],
                                 depth: Int) throws(GitError) -> Set<Int> {
         if child == parent { return [] }
         guard let child, let parent else { return Set(indices) }

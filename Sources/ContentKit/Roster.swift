@@ -8,8 +8,8 @@ public struct Reviewer: Equatable, Sendable {
     public let email: String
     public let products: [String]
     public let markets: [String]
-    /// SSH public keys (`type base64 [comment]`).
-    public let keys: [String]
+    /// SSH public keys that may sign this person's records, each with its own optional validity window.
+    public let keys: [RosterKey]
     public let validFrom: CalendarDate?
     /// Valid through this day.
     public let validUntil: CalendarDate?
@@ -88,10 +88,7 @@ public struct Roster: Sendable {
         guard let email = try fields.string("email"), email.contains("@"), !email.contains(where: \.isWhitespace) else {
             throw .badContent(fields.file, line: fields.line(of: "email"), "\(name) in role '\(role)' needs an email such as name@example.com")
         }
-        let keys = try fields.strings("keys")
-        for key in keys where key.split(separator: " ").count < 2 || !key.hasPrefix("s") {
-            throw .badContent(fields.file, line: fields.line(of: "keys"), "key of \(name) is not an SSH public key line (type base64 [comment])")
-        }
+        let keys = try RosterKey.parse(fields, owner: name)
         let validFrom = try fields.date("valid_from")
         let validUntil = try fields.date("valid_until")
         if let validFrom, let validUntil, validUntil < validFrom {
@@ -102,5 +99,54 @@ public struct Roster: Sendable {
         return Reviewer(id: try fields.string("id") ?? email.lowercased(), name: name, email: email,
                         products: products, markets: markets, keys: keys,
                         validFrom: validFrom, validUntil: validUntil)
+    }
+}
+
+/// A public key on the roster: `ssh-ed25519 AAAA... comment`, or a mapping with `key:` and an optional
+/// `valid_from:`/`valid_until:` so a rotated or lost key stops counting from a given day.
+public struct RosterKey: Equatable, Sendable {
+    public let key: SSHPublicKey
+    public let validFrom: CalendarDate?
+    /// Valid through this day.
+    public let validUntil: CalendarDate?
+
+    public func isValid(at instant: Date, in zone: TimeZone) -> Bool {
+        if let validFrom, instant < validFrom.start(in: zone) { return false }
+        if let validUntil, instant >= validUntil.end(in: zone) { return false }
+        return true
+    }
+
+    static func parse(_ fields: YAMLFields, owner: String) throws(ContentError) -> [RosterKey] {
+        guard let value = fields.value("keys") else { return [] }
+        guard case .sequence(let items, _) = value else {
+            throw .badContent(fields.file, line: value.line, "keys of \(owner) must be a list of SSH public keys")
+        }
+        var keys: [RosterKey] = []
+        for item in items {
+            var line: String
+            var validFrom: CalendarDate?
+            var validUntil: CalendarDate?
+            switch item {
+            case .scalar(let text, _):
+                line = text
+            case .mapping(let pairs, let mappingLine):
+                let entry = YAMLFields(mapping: pairs, line: mappingLine, file: fields.file)
+                try entry.requireKnownKeys(["key", "valid_from", "valid_until"], in: "key of \(owner)")
+                guard let text = try entry.string("key") else {
+                    throw .badContent(fields.file, line: mappingLine, "key entry of \(owner) has no key:")
+                }
+                line = text
+                validFrom = try entry.date("valid_from")
+                validUntil = try entry.date("valid_until")
+            default:
+                throw .badContent(fields.file, line: item.line, "keys of \(owner) must be SSH public key lines")
+            }
+            do {
+                keys.append(RosterKey(key: try SSHPublicKey(line: line), validFrom: validFrom, validUntil: validUntil))
+            } catch {
+                throw .badContent(fields.file, line: item.line, "key of \(owner): \(error.reason)")
+            }
+        }
+        return keys
     }
 }

@@ -24,16 +24,23 @@ struct TrustedRosters {
         versions.last { $0.since <= time }
     }
 
+    /// The history of `trust.branch`, or of `head` when that branch does not exist.
     static func load(repository: Repository, config: ContentConfig, fallback head: Commit) throws(ContentError) -> TrustedRosters {
+        let tip: Commit?
+        do {
+            tip = try repository.referenceTarget("refs/heads/" + config.trustBranch).map { (id) throws(GitError) in try repository.commit(id) }
+        } catch {
+            throw ContentError(error)
+        }
+        if let tip { return try load(repository: repository, config: config, tip: tip, source: config.trustBranch) }
+        return try load(repository: repository, config: config, tip: head, source: "HEAD (branch \(config.trustBranch) not found)")
+    }
+
+    /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request).
+    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.contentFolder + "/roster.yml"
         do {
-            var source = config.trustBranch
-            var commit = head
-            if let tip = try repository.referenceTarget("refs/heads/" + config.trustBranch) {
-                commit = try repository.commit(tip)
-            } else {
-                source = "HEAD (branch \(config.trustBranch) not found)"
-            }
+            var commit = tip
             var chain: [(commit: Commit, blob: ObjectID?)] = []
             while true {
                 chain.append((commit, try repository.entry(atPath: rosterPath, in: try repository.tree(commit.tree))?.id))
