@@ -43,9 +43,12 @@ public struct ContentLibrary: Sendable {
         }
     }
 
-    static func load(from source: ContentSource) throws(ContentError) -> ContentLibrary {
+    /// Reads the library; `imposed` replaces the source's own configuration (a pull request is judged by its base's rules).
+    static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil) throws(ContentError) -> ContentLibrary {
         var config = ContentConfig()
-        if let bytes = try source.read(ContentConfig.fileName) {
+        if let imposed {
+            config = imposed
+        } else if let bytes = try source.read(ContentConfig.fileName) {
             config = try ContentConfig.parse(try TextFile.decode(Data(bytes), file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
         }
         let content = config.contentFolder

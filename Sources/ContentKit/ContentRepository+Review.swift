@@ -5,7 +5,7 @@ extension ContentRepository {
     /// Reviews every module at HEAD as of the end of `asOf` (default: today in the configured time zone).
     public func review(asOf: CalendarDate? = nil, now: Date = Date()) throws(ContentError) -> ReviewReport {
         let head = try requireHeadCommit()
-        let library = try library(at: head.commit)
+        let library = try verifiedLibrary(at: head.commit).library
         try library.requireRolesOnRoster()
         let history = try history(of: library, from: head.commit)
         let day = asOf ?? CalendarDate(now, in: library.config.timeZone)

@@ -40,7 +40,8 @@ extension ContentRepository {
                 snapshots: try snapshots(of: module, library: library, tree: tree),
                 approvedFiles: [(module.path, module.blob)] + module.assetFiles))
         }
-        return SignoffPlan(items: items, signer: signer, base: base, branch: branch)
+        return SignoffPlan(items: items, signer: signer, signing: library.config.signing, signerKeys: reviewer.keys,
+                           timeZone: zone, base: base, branch: branch)
     }
 
     /// Prepares a record that withdraws an earlier one of the signer's own.
@@ -69,8 +70,10 @@ extension ContentRepository {
             meaning: .revoked, revokes: target.id, reviewerID: target.reviewerID, reviewerName: target.reviewerName,
             reviewerEmail: target.reviewerEmail, time: now, commit: base.id,
             comment: reason.precomposedStringWithCanonicalMapping, nonce: SignoffRecord.makeNonce())
+        let keys = library.roster?.reviewer(email: target.reviewerEmail, role: target.role)?.keys ?? []
         return SignoffPlan(items: [SignoffPlan.Item(record: record, preview: .revocation(of: target), snapshots: [], approvedFiles: [])],
-                           signer: signer, base: base, branch: branch)
+                           signer: signer, signing: library.config.signing, signerKeys: keys, timeZone: library.config.timeZone,
+                           base: base, branch: branch)
     }
 
     /// HEAD's commit and branch, refusing states in which a record could not be committed safely.

@@ -51,11 +51,11 @@ public final class ContentRepository {
     }
 
     /// The library as committed in `commit`.
-    func library(at commit: Commit) throws(ContentError) -> ContentLibrary {
+    func library(at commit: Commit, imposing config: ContentConfig? = nil) throws(ContentError) -> ContentLibrary {
         do {
             let source = TreeSource(repository: repository, root: try repository.tree(commit.tree),
                                     name: "HEAD (\(commit.id.hex.prefix(7)))")
-            return try ContentLibrary.load(from: source)
+            return try ContentLibrary.load(from: source, imposing: config)
         } catch let error as ContentError {
             throw error
         } catch let error as GitError {

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 
 /// What a sign-off request asks for.
@@ -33,11 +34,27 @@ public struct SignoffPlan {
 
     public let items: [Item]
     public let signer: Identity
+    /// The configured signing policy, and the signer's keys on the roster: a signature by any other key is refused.
+    let signing: ContentConfig.SigningPolicy
+    let signerKeys: [RosterKey]
+    let timeZone: TimeZone
     /// The commit the records are made on, and the branch (full reference name) they go to.
     let base: Commit
     let branch: String
 
     public var branchName: String { ContentRepository.shortBranch(branch) }
+
+    /// Whether the records carry signatures.
+    public var isSigned: Bool { items.allSatisfy { $0.record.signature != nil } }
+
+    /// The same plan with each record replaced (in order), e.g. by its signed form.
+    func replacingRecords(_ records: [SignoffRecord]) -> SignoffPlan {
+        let replaced = zip(items, records).map { item, record in
+            Item(record: record, preview: item.preview, snapshots: item.snapshots, approvedFiles: item.approvedFiles)
+        }
+        return SignoffPlan(items: replaced, signer: signer, signing: signing, signerKeys: signerKeys, timeZone: timeZone,
+                           base: base, branch: branch)
+    }
 }
 
 /// What a signer reads before confirming.

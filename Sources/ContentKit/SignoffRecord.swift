@@ -64,6 +64,16 @@ public struct SignoffRecord: Equatable, Sendable {
 
     public var shortID: String { String(id.prefix(12)) }
 
+    /// The SSH signature namespace of records, so a record signature can never pass for a commit's or an email's.
+    public static let signatureNamespace = "contentctl-signoff"
+
+    /// The same record carrying `signature` (the payload, and so the id, are unchanged).
+    func signed(with signature: String) -> SignoffRecord {
+        SignoffRecord(module: module, path: path, fingerprint: fingerprint, role: role, meaning: meaning, revokes: revokes,
+                      reviewerID: reviewerID, reviewerName: reviewerName, reviewerEmail: reviewerEmail, time: time,
+                      commit: commit, comment: comment, nonce: nonce, signature: signature)
+    }
+
     /// The file as stored: the payload, then the signature block if there is one.
     public var fileContents: String {
         guard let signature else { return payload }

@@ -58,8 +58,9 @@ extension Signoff {
                                              comment: comment, environment: ProcessInfo.processInfo.environment)
                 let plan = try repository.planSignoff(request)
                 try confirm(plan, question: "Sign off \(plan.items.count) module\(plan.items.count == 1 ? "" : "s") as \(role) (\(meaning.rawValue))?", yes: yes, style: global.style)
-                let commit = try repository.commit(plan)
-                report(plan, commit: commit.hex)
+                let signed = try repository.sign(plan, environment: ProcessInfo.processInfo.environment)
+                let commit = try repository.commit(signed)
+                report(signed, commit: commit.hex)
             }
         }
     }
@@ -91,8 +92,9 @@ extension Signoff {
                 let repository = try global.openRepository()
                 let plan = try repository.planRevocation(of: record, reason: reason, environment: ProcessInfo.processInfo.environment)
                 try confirm(plan, question: "Revoke this record?", yes: yes, style: global.style)
-                let commit = try repository.commit(plan)
-                report(plan, commit: commit.hex)
+                let signed = try repository.sign(plan, environment: ProcessInfo.processInfo.environment)
+                let commit = try repository.commit(signed)
+                report(signed, commit: commit.hex)
             }
         }
     }
@@ -130,7 +132,8 @@ private func render(_ item: SignoffPlan.Item, style: OutputStyle) -> String {
 }
 
 private func report(_ plan: SignoffPlan, commit: String) {
-    emit("Recorded \(plan.items.count) record\(plan.items.count == 1 ? "" : "s") on \(plan.branchName) in commit \(commit.prefix(7)):\n")
+    let kind = plan.isSigned ? "signed" : "unsigned (attestation)"
+    emit("Recorded \(plan.items.count) \(kind) record\(plan.items.count == 1 ? "" : "s") on \(plan.branchName) in commit \(commit.prefix(7)):\n")
     for item in plan.items {
         let record = item.record
         emit("  \(record.shortID)  \(record.module)  \(record.role)  \(record.meaning.rawValue)  \(record.fingerprint.short)\n")

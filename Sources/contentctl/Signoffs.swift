@@ -33,7 +33,14 @@ extension Signoffs {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one sign-off record with every field.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one sign-off record with every field.",
+            discussion: """
+            To check a signature without contentctl: contentctl signoffs show ID --payload > payload; \
+            contentctl signoffs show ID --signature > payload.sig; contentctl roster allowed-signers > allowed_signers; \
+            ssh-keygen -Y verify -f allowed_signers -I EMAIL -n contentctl-signoff -s payload.sig < payload
+            """
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -43,9 +50,26 @@ extension Signoffs {
         @Option(help: "Output format: table or json.")
         var format: ListFormat = .table
 
+        @Flag(help: "Print only the exact signed bytes (the payload), e.g. for ssh-keygen -Y verify.")
+        var payload = false
+
+        @Flag(help: "Print only the armored SSH signature.")
+        var signature = false
+
+        func validate() throws {
+            if payload && signature { throw ValidationError("--payload and --signature print different things; choose one") }
+        }
+
         func run() throws {
             try reporting { () throws(ContentError) in
                 let found = try global.openRepository().signoffRecord(record)
+                if payload { return emit(found.record.payload) }
+                if signature {
+                    guard let armor = found.record.signature else {
+                        throw ContentError(.findings, "\(found.record.shortID) is an unsigned attestation: it has no signature")
+                    }
+                    return emit(armor)
+                }
                 switch format {
                 case .table: emit(ListingFormatter.detail(found.record, standing: found.standing))
                 case .json: emit(ListingFormatter.json(found.record, standing: found.standing).serialized())

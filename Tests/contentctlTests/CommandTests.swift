@@ -115,7 +115,7 @@ import TestSupport
         #expect(declined.stdout.contains("not confirmed; nothing was recorded"))
         #expect(try repository.git("log", "-1", "--format=%s") == "dosing wording\n")
         let accepted = try onTerminal(command, in: repository, environment: Self.dan, input: "y\n")
-        #expect(accepted.stdout.contains("Recorded 1 record on main"))
+        #expect(accepted.stdout.contains("Recorded 1 unsigned (attestation) record on main"))
         #expect(try repository.git("log", "-1", "--format=%s") == "signoff: sales approved zentrava-dosing\n")
     }
 

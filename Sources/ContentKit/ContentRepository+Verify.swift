@@ -1,0 +1,69 @@
+import Foundation
+import GitKit
+
+extension ContentRepository {
+    /// Verifies every record at HEAD and checks that no committed record was later deleted from the ledger.
+    public func verify() throws(ContentError) -> VerificationReport {
+        let head = try requireHeadCommit()
+        let library = try library(at: head.commit)
+        let verifier = try recordVerifier(for: library, at: head.commit)
+        let folder = Ledger.folder(contentFolder: library.config.contentFolder)
+        var verifications: [RecordVerification] = []
+        for record in library.ledger.records {
+            verifications.append(RecordVerification(record: record,
+                                                    file: Ledger.recordPath(contentFolder: library.config.contentFolder, record: record),
+                                                    problems: try verifier.problems(record)))
+        }
+        return VerificationReport(head: head.commit.id, trustedRosterSource: verifier.rosters.source, signing: library.config.signing,
+                                  verifications: verifications, ledgerProblems: library.ledger.problems,
+                                  deletedRecords: try deletedRecords(folder: folder, from: head.commit))
+    }
+
+    /// Record files that some commit reachable from `head` held under the ledger and `head` no longer holds.
+    /// Records are append-only, so each is a record someone removed. Each distinct folder tree is read once.
+    func deletedRecords(folder: String, from head: Commit) throws(ContentError) -> [DeletedRecord] {
+        do {
+            var present: Set<String> = []
+            if let entry = try repository.entry(atPath: folder, in: try repository.tree(head.tree)) {
+                var seen: Set<ObjectID> = []
+                try collectRecords(tree: entry.id, prefix: folder, seen: &seen) { path in present.insert(path) }
+            }
+            var deleted: [String: DeletedRecord] = [:]
+            var seenTrees: Set<ObjectID> = []
+            var seenCommits: Set<ObjectID> = [head.id]
+            var queue = [head]
+            while let commit = queue.popLast() {
+                if let entry = try repository.entry(atPath: folder, in: try repository.tree(commit.tree)) {
+                    try collectRecords(tree: entry.id, prefix: folder, seen: &seenTrees) { path in
+                        if !present.contains(path) { deleted[path] = DeletedRecord(path: path, lastSeenIn: commit.id) }
+                    }
+                }
+                for parent in commit.parents where seenCommits.insert(parent).inserted {
+                    queue.append(try repository.commit(parent))
+                }
+            }
+            return deleted.values.sorted { $0.path < $1.path }
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    private func collectRecords(tree id: ObjectID, prefix: String, seen: inout Set<ObjectID>, _ found: (String) -> Void) throws(GitError) {
+        guard seen.insert(id).inserted else { return }
+        for entry in try repository.tree(id).entries {
+            let path = prefix + "/" + entry.name
+            if entry.isTree, entry.name != Ledger.snapshotsFolder {
+                try collectRecords(tree: entry.id, prefix: path, seen: &seen, found)
+            } else if entry.isFile, entry.name.hasSuffix(SignoffRecord.fileExtension) {
+                found(path)
+            }
+        }
+    }
+}
+
+/// A record file that was committed and is gone from the ledger now.
+public struct DeletedRecord: Sendable, Equatable {
+    public let path: String
+    /// A commit that still holds it (its content can be recovered from there).
+    public let lastSeenIn: ObjectID
+}

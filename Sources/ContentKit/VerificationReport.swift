@@ -1,0 +1,74 @@
+import Foundation
+import GitKit
+
+/// What `contentctl verify` found: each record's verification, ledger files that are not records, deleted records.
+public struct VerificationReport: Sendable {
+    public static let schemaVersion = 1
+
+    public let head: ObjectID
+    /// The branch whose roster history judged the records.
+    public let trustedRosterSource: String
+    public let signing: ContentConfig.SigningPolicy
+    public let verifications: [RecordVerification]
+    /// Files in the ledger that are not valid records, or revocations that withdraw nothing they may.
+    public let ledgerProblems: [String]
+    public let deletedRecords: [DeletedRecord]
+
+    public var failed: [RecordVerification] { verifications.filter { !$0.isVerified } }
+
+    public var hasProblems: Bool { !failed.isEmpty || !ledgerProblems.isEmpty || !deletedRecords.isEmpty }
+
+    /// One line per problem, then a summary line.
+    public func text(style: OutputStyle) -> String {
+        var output = ""
+        for verification in failed {
+            for problem in verification.problems {
+                output += style.paint("FAIL", .red) + " \(verification.file): \(problem)\n"
+            }
+        }
+        for problem in ledgerProblems {
+            output += style.paint("FAIL", .red) + " \(problem)\n"
+        }
+        for deleted in deletedRecords {
+            output += style.paint("FAIL", .red) + " \(deleted.path): committed record was deleted (still in \(deleted.lastSeenIn.hex.prefix(7))); records are append-only\n"
+        }
+        let signed = verifications.filter { $0.record.signature != nil }.count
+        output += "\(verifications.count) record\(verifications.count == 1 ? "" : "s") (\(signed) signed, "
+            + "\(verifications.count - signed) attestation\(verifications.count - signed == 1 ? "" : "s")): "
+            + "\(verifications.count - failed.count) verified, \(failed.count) failed; "
+            + "roster trusted from \(trustedRosterSource); signing \(signing.rawValue)\n"
+        if !ledgerProblems.isEmpty || !deletedRecords.isEmpty {
+            output += "\(ledgerProblems.count) unreadable ledger file\(ledgerProblems.count == 1 ? "" : "s"), "
+                + "\(deletedRecords.count) deleted record\(deletedRecords.count == 1 ? "" : "s")\n"
+        }
+        return output
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("schemaVersion", .number(Self.schemaVersion)),
+            ("head", .string(head.hex)),
+            ("trustedRoster", .string(trustedRosterSource)),
+            ("signing", .string(signing.rawValue)),
+            ("records", .array(verifications.map { verification in
+                .object([
+                    ("id", .string(verification.record.id)),
+                    ("file", .string(verification.file)),
+                    ("module", .string(verification.record.module)),
+                    ("role", .string(verification.record.role)),
+                    ("meaning", .string(verification.record.meaning.rawValue)),
+                    ("reviewer", .string(verification.record.reviewerEmail)),
+                    ("time", .string(Timestamp.format(verification.record.time))),
+                    ("signed", .bool(verification.record.signature != nil)),
+                    ("verified", .bool(verification.isVerified)),
+                    ("problems", .strings(verification.problems)),
+                ])
+            })),
+            ("ledgerProblems", .strings(ledgerProblems)),
+            ("deletedRecords", .array(deletedRecords.map {
+                .object([("path", .string($0.path)), ("lastSeenIn", .string($0.lastSeenIn.hex))])
+            })),
+            ("ok", .bool(!hasProblems)),
+        ])
+    }
+}
