@@ -25,13 +25,16 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        var foundProblems = false
         try reporting { () throws(ContentError) in
             let report = try global.openRepository().check(base: base)
             switch format {
             case .text: emit(report.text(style: global.style))
             case .github: emit(report.github)
             }
-            if !report.problems.isEmpty { throw ContentError(.findings, report.summary) }
+            foundProblems = !report.problems.isEmpty
         }
+        // The report already names every problem on stdout; the exit status says there were some.
+        if foundProblems { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 }

@@ -23,13 +23,16 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
+        var foundProblems = false
         try reporting { () throws(ContentError) in
             let report = try global.openRepository().verify()
             switch format {
             case .text: emit(report.text(style: global.style))
             case .json: emit(report.json.serialized())
             }
-            if report.hasProblems { throw ContentError(.findings, "\(report.failed.count + report.ledgerProblems.count + report.deletedRecords.count) sign-off record problem(s)") }
+            foundProblems = report.hasProblems
         }
+        // The report already names every problem on stdout; the exit status says there were some.
+        if foundProblems { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 }
