@@ -44,29 +44,7 @@ extension ContentDiff {
             }
             body += "</section>\n"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Training content diff</title>
-        <style>
-        body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1f2328; }
-        section { border-top: 1px solid #d0d7de; margin-top: 1.5rem; }
-        .meta, .note { color: #57606a; }
-        .hunk { white-space: pre-wrap; background: #f6f8fa; padding: 0.75rem; border-radius: 6px; margin: 0.75rem 0; }
-        del { background: #ffebe9; color: #82071e; }
-        ins { background: #dafbe1; color: #116329; text-decoration: none; }
-        table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; }
-        @media print { .hunk { background: none; border: 1px solid #d0d7de; } }
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
-
-        """
+        return HTMLPage.document(title: "Training content diff", body: body)
     }
 
     static func html(_ segments: [TextDiff.Segment]) -> String {
@@ -80,8 +58,7 @@ extension ContentDiff {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        HTMLPage.escape(text)
     }
 
     private static func markdownList(_ title: String, _ items: [String]) -> [String] {
