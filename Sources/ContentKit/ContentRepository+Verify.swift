@@ -2,8 +2,9 @@ import Foundation
 import GitKit
 
 extension ContentRepository {
-    /// Verifies every record at HEAD and checks that no committed record was later deleted from the ledger.
-    public func verify() throws(ContentError) -> VerificationReport {
+    /// Verifies every record at HEAD and checks that no committed record was later deleted from the ledger;
+    /// with `history`, also finds when text on the trusted branch was live without its required sign-offs.
+    public func verify(history: Bool = false) throws(ContentError) -> VerificationReport {
         let head = try requireHeadCommit()
         let library = try library(at: head.commit)
         let verifier = try recordVerifier(for: library, at: head.commit)
@@ -14,9 +15,15 @@ extension ContentRepository {
                                                     file: Ledger.recordPath(contentFolder: library.config.contentFolder, record: record),
                                                     problems: try verifier.problems(record)))
         }
+        var periods: [UnsignedPeriod]?
+        if history {
+            let failed = Set(verifications.filter { !$0.isVerified }.map(\.record.id))
+            let verified = Ledger(records: library.ledger.records.filter { !failed.contains($0.id) }, problems: [])
+            periods = try unsignedPeriods(config: library.config, ledger: verified, fallback: head.commit).periods
+        }
         return VerificationReport(head: head.commit.id, trustedRosterSource: verifier.rosters.source, signing: library.config.signing,
                                   verifications: verifications, ledgerProblems: library.ledger.problems,
-                                  deletedRecords: try deletedRecords(folder: folder, from: head.commit))
+                                  deletedRecords: try deletedRecords(folder: folder, from: head.commit), unsignedPeriods: periods)
     }
 
     /// Record files that some commit reachable from `head` held under the ledger and `head` no longer holds.

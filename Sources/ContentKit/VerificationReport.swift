@@ -13,10 +13,14 @@ public struct VerificationReport: Sendable {
     /// Files in the ledger that are not valid records, or revocations that withdraw nothing they may.
     public let ledgerProblems: [String]
     public let deletedRecords: [DeletedRecord]
+    /// With `--history`: when text on the trusted branch was live without its required sign-offs.
+    public let unsignedPeriods: [UnsignedPeriod]?
 
     public var failed: [RecordVerification] { verifications.filter { !$0.isVerified } }
 
-    public var hasProblems: Bool { !failed.isEmpty || !ledgerProblems.isEmpty || !deletedRecords.isEmpty }
+    public var hasProblems: Bool {
+        !failed.isEmpty || !ledgerProblems.isEmpty || !deletedRecords.isEmpty || !(unsignedPeriods ?? []).isEmpty
+    }
 
     /// One line per problem, then a summary line.
     public func text(style: OutputStyle) -> String {
@@ -32,6 +36,9 @@ public struct VerificationReport: Sendable {
         for deleted in deletedRecords {
             output += style.paint("FAIL", .red) + " \(deleted.path): committed record was deleted (still in \(deleted.lastSeenIn.hex.prefix(7))); records are append-only\n"
         }
+        for period in unsignedPeriods ?? [] {
+            output += style.paint("UNSIGNED", .yellow) + " \(period.path): \(Self.describe(period, branch: trustedRosterSource))\n"
+        }
         let signed = verifications.filter { $0.record.signature != nil }.count
         output += "\(verifications.count) record\(verifications.count == 1 ? "" : "s") (\(signed) signed, "
             + "\(verifications.count - signed) attestation\(verifications.count - signed == 1 ? "" : "s")): "
@@ -41,7 +48,20 @@ public struct VerificationReport: Sendable {
             output += "\(ledgerProblems.count) unreadable ledger file\(ledgerProblems.count == 1 ? "" : "s"), "
                 + "\(deletedRecords.count) deleted record\(deletedRecords.count == 1 ? "" : "s")\n"
         }
+        if let periods = unsignedPeriods {
+            output += "\(periods.count) period\(periods.count == 1 ? "" : "s") of live text without its required sign-offs on \(trustedRosterSource)\n"
+        }
         return output
+    }
+
+    static func describe(_ period: UnsignedPeriod, branch: String) -> String {
+        let start = "text \(period.fingerprint.short) live on \(branch) from \(Timestamp.format(period.from)) (\(period.commit.hex.prefix(7)))"
+        let roles = period.missingRoles.joined(separator: " and ")
+        switch period.endedBy {
+        case .signed: return start + " until \(Timestamp.format(period.until ?? period.from)) without \(roles) sign-off"
+        case .replaced: return start + " until it was replaced at \(Timestamp.format(period.until ?? period.from)), never signed by \(roles)"
+        case .ongoing: return start + " and still without \(roles) sign-off"
+        }
     }
 
     public var json: JSONValue {
@@ -68,6 +88,14 @@ public struct VerificationReport: Sendable {
             ("deletedRecords", .array(deletedRecords.map {
                 .object([("path", .string($0.path)), ("lastSeenIn", .string($0.lastSeenIn.hex))])
             })),
+            ("unsignedPeriods", unsignedPeriods.map { periods in .array(periods.map { period in
+                .object([
+                    ("module", .string(period.module)), ("path", .string(period.path)),
+                    ("fingerprint", .string(period.fingerprint.value)), ("commit", .string(period.commit.hex)),
+                    ("from", .string(Timestamp.format(period.from))), ("until", .optional(period.until.map(Timestamp.format))),
+                    ("endedBy", .string(period.endedBy.rawValue)), ("missingRoles", .strings(period.missingRoles)),
+                ])
+            }) } ?? .null),
             ("ok", .bool(!hasProblems)),
         ])
     }

@@ -14,6 +14,9 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Also report periods when text on the trusted branch was live without its required sign-offs.")
+    var history = false
+
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
@@ -25,7 +28,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         var foundProblems = false
         try reporting { () throws(ContentError) in
-            let report = try global.openRepository().verify()
+            let report = try global.openRepository().verify(history: history)
             switch format {
             case .text: emit(report.text(style: global.style))
             case .json: emit(report.json.serialized())

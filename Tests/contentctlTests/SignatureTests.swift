@@ -189,3 +189,38 @@ import TestSupport
         return modules.first { $0["id"] as? String == id }?["fingerprint"] as? String
     }
 }
+
+/// `verify --history`: when was text live on the trusted branch without its sign-offs.
+@Suite struct UnsignedHistoryTests {
+    @Test func textCommittedStraightToMainIsLiveUnsignedUntilSigned() throws {
+        let library = try SignedLibrary()
+        #expect(try library.signoff("dosing", role: "sales", as: SignedLibrary.dan, keyName: "dan").status == 0)
+        #expect(try library.signoff("dosing", role: "product", as: SignedLibrary.priya, keyName: "priya").status == 0)
+        let result = try library.contentctl(["verify", "--history"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("UNSIGNED Content/dosing.md: text "))
+        #expect(result.stdout.contains("live on main from 2026-03-02T09:00:00Z"))
+        #expect(result.stdout.contains("until 2026-03-02T11:00:00Z without sales and product sign-off"))
+        #expect(result.stdout.contains("UNSIGNED Content/safety.md: text "))
+        #expect(result.stdout.contains("and still without sales and product sign-off"))
+        #expect(try library.contentctl(["verify"]).status == 0)
+    }
+
+    @Test func textSignedOnItsBranchBeforeTheMergeWasNeverLiveUnsigned() throws {
+        let library = try SignedLibrary()
+        try library.repository.git("checkout", "-q", "-b", "change")
+        try library.repository.write(SignedLibrary.dosing, SignedLibrary.module(id: "dosing", markets: "[US]", body: "Take 15 mg once daily with food."))
+        try library.repository.commit("Dosing: with food")
+        #expect(try library.signoff("dosing", role: "sales", as: SignedLibrary.dan, keyName: "dan").status == 0)
+        #expect(try library.signoff("dosing", role: "product", as: SignedLibrary.priya, keyName: "priya").status == 0)
+        try library.repository.git("checkout", "-q", "main")
+        try library.repository.git(["merge", "-q", "--no-ff", "-m", "Merge the dosing change", "change"], date: library.repository.clock)
+        let result = try library.contentctl(["verify", "--history", "--format", "json"])
+        #expect(result.stdout.contains("\"path\": \"Content/dosing.md\""))
+        #expect(result.stdout.contains("\"endedBy\": \"ongoing\""))
+        let text = try library.contentctl(["verify", "--history"]).stdout
+        #expect(!text.contains("and still without sales and product sign-off\nUNSIGNED Content/dosing.md"))
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("UNSIGNED Content/dosing.md") }.count == 1)
+        #expect(text.contains("UNSIGNED Content/dosing.md: text ") && text.contains("until it was replaced at"))
+    }
+}
