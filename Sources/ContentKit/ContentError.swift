@@ -1,3 +1,4 @@
+import GitKit
 /// The exit statuses contentctl promises (see the README); each failure carries one.
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
@@ -29,5 +30,20 @@ public struct ContentError: Error, Equatable, Sendable, CustomStringConvertible 
     static func location(_ file: String, _ line: Int?) -> String {
         if let line { return "\(file):\(line): " }
         return "\(file): "
+    }
+}
+
+extension ContentError {
+    /// Runs `body`, which reads git and the library: domain errors pass through, git errors are reported as contentctl reports them.
+    static func readingGit<T>(_ body: () throws -> T) throws(ContentError) -> T {
+        do {
+            return try body()
+        } catch let error as ContentError {
+            throw error
+        } catch let error as GitError {
+            throw ContentError(error)
+        } catch {
+            throw ContentError(.unsupportedRepository, "\(error)")
+        }
     }
 }

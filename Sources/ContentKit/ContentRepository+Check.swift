@@ -9,7 +9,7 @@ extension ContentRepository {
     public func check(base spec: String) throws(ContentError) -> CheckReport {
         let head = try requireHeadCommit()
         let revision = try resolveRevision(spec, timeZone: TimeZone(identifier: "UTC") ?? .current)
-        do {
+        return try ContentError.readingGit {
             let base = try repository.commit(revision.commit)
             guard let mergeBase = try repository.mergeBase(base.id, head.commit.id) else {
                 throw ContentError(.unknown, "\(spec) and HEAD share no history; check needs the pull request's base branch (fetch-depth: 0)")
@@ -45,12 +45,6 @@ extension ContentRepository {
             }
             return CheckReport(base: spec, baseCommit: base.id, mergeBase: mergeBase, head: head.commit.id,
                                checkedModules: modules.map(\.id), problems: problems)
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.unsupportedRepository, "\(error)")
         }
     }
 

@@ -23,7 +23,7 @@ extension ContentRepository {
         let head = try requireHeadCommit()
         let current = try library(at: head.commit)
         let revision = try resolveRevision("@" + day.description, timeZone: current.config.timeZone)
-        do {
+        return try ContentError.readingGit {
             let commit = try repository.commit(revision.commit)
             let then = try library(at: commit)
             guard let module = then.module(id: name) ?? then.modules.first(where: { $0.path == name }) else {
@@ -40,12 +40,6 @@ extension ContentRepository {
             return Evidence(module: module.id, title: module.title, path: module.path, day: day, timeZone: current.config.timeZoneName,
                             commit: commit.id, commitTime: commit.time, fingerprint: module.fingerprint,
                             text: String(decoding: try repository.blob(module.blob), as: UTF8.self), records: covering)
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.unsupportedRepository, "\(error)")
         }
     }
 }

@@ -119,16 +119,10 @@ extension ContentRepository {
     }
 
     func recordVerifier(for library: ContentLibrary, at commit: Commit) throws(ContentError) -> RecordVerifier {
-        do {
+        return try ContentError.readingGit {
             return RecordVerifier(repository: self, config: library.config,
                                   rosters: try TrustedRosters.load(repository: repository, config: library.config, fallback: commit),
                                   tree: try repository.tree(commit.tree))
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.unsupportedRepository, "\(error)")
         }
     }
 }
