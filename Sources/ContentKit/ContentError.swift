@@ -1,4 +1,5 @@
 import GitKit
+
 /// The exit statuses contentctl promises (see the README); each failure carries one.
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
@@ -34,8 +35,10 @@ public struct ContentError: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 extension ContentError {
-    /// Runs `body`, which reads git and the library: domain errors pass through, git errors are reported as contentctl reports them.
-    static func readingGit<T>(_ body: () throws -> T) throws(ContentError) -> T {
+    /// Runs `body`, which reads git and the library: domain errors pass through, git errors are reported as
+    /// contentctl reports them, and anything else (file system, Foundation) as `otherwise` says.
+    static func readingGit<T>(otherwise: (any Error) -> ContentError = { ContentError(.unsupportedRepository, "\($0)") },
+                              _ body: () throws -> T) throws(ContentError) -> T {
         do {
             return try body()
         } catch let error as ContentError {
@@ -43,7 +46,7 @@ extension ContentError {
         } catch let error as GitError {
             throw ContentError(error)
         } catch {
-            throw ContentError(.unsupportedRepository, "\(error)")
+            throw otherwise(error)
         }
     }
 }

@@ -27,7 +27,7 @@ extension ContentRepository {
         let lock = try WriterLock.acquire(gitDirectory: repository.commonDirectory, timeout: Self.writeTimeout)
         lock.recoverAfterCrashedHolder()
         let deadline = Date().addingTimeInterval(Self.writeTimeout)
-        do {
+        return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "cannot write the sign-off: \(error.localizedDescription)") }) {
             while true {
                 let tip = try branchTip(plan.branch)
                 try requireApprovedTextUnchanged(plan, at: tip)
@@ -55,12 +55,6 @@ extension ContentRepository {
                 }
                 Jitter.pause()
             }
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.badContent, "cannot write the sign-off: \(error.localizedDescription)")
         }
     }
 

@@ -31,7 +31,7 @@ extension ContentRepository {
         }
         let from = try resolveRevision(request.from, timeZone: config.timeZone)
         let to = request.worktree ? nil : try resolveRevision(request.to ?? "HEAD", timeZone: config.timeZone)
-        do {
+        return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "\(error)") }) {
             let oldCommit = try repository.commit(from.commit)
             var workTreeFiles: [ObjectID: String] = [:]
             // Work-tree files are hashed but not written to the object database, so their bytes come from disk.
@@ -68,12 +68,6 @@ extension ContentRepository {
                 signoffs: try addedRecords(files, folder: folder, content: content).filter { record in
                     request.modules.isEmpty || modules.contains { $0.id == record.module }
                 })
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.badContent, "\(error)")
         }
     }
 

@@ -52,16 +52,10 @@ public final class ContentRepository {
 
     /// The library as committed in `commit`.
     func library(at commit: Commit, imposing config: ContentConfig? = nil) throws(ContentError) -> ContentLibrary {
-        do {
+        return try ContentError.readingGit {
             let source = TreeSource(repository: repository, root: try repository.tree(commit.tree),
                                     name: "HEAD (\(commit.id.hex.prefix(7)))")
             return try ContentLibrary.load(from: source, imposing: config)
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.unsupportedRepository, "\(error)")
         }
     }
 

@@ -12,7 +12,7 @@ extension ContentRepository {
     /// Resolves a market update name, a tag, branch or commit, or `@YYYY-MM-DD` (the last first-parent commit of
     /// HEAD on or before the end of that day, as `git rev-list -1 --first-parent --before=...` finds it).
     public func resolveRevision(_ spec: String, timeZone: TimeZone) throws(ContentError) -> Revision {
-        do {
+        return try ContentError.readingGit(otherwise: { error in ContentError(.unknown, "\(error)") }) {
             if spec.hasPrefix("@"), spec.count > 1 {
                 guard let day = CalendarDate(String(spec.dropFirst())) else {
                     throw ContentError(.usage, "'\(spec)' must be @YYYY-MM-DD")
@@ -25,14 +25,8 @@ extension ContentRepository {
             if let commit = try repository.resolveCommit(spec) {
                 return Revision(commit: commit, label: spec)
             }
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.unknown, "\(error)")
+            throw ContentError(.unknown, "unknown ref or market update '\(spec)' (contentctl updates lists market updates)")
         }
-        throw ContentError(.unknown, "unknown ref or market update '\(spec)' (contentctl updates lists market updates)")
     }
 
     private func commitOnOrBefore(_ day: CalendarDate, timeZone: TimeZone) throws -> ObjectID {

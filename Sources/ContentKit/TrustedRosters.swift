@@ -39,7 +39,7 @@ struct TrustedRosters {
     /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request).
     static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.contentFolder + "/roster.yml"
-        do {
+        return try ContentError.readingGit {
             var commit = tip
             var chain: [(commit: Commit, blob: ObjectID?)] = []
             while true {
@@ -66,12 +66,6 @@ struct TrustedRosters {
                 versions.append(Version(since: commit.time, commit: commit.id, roster: parsed[blob]?.0, problem: parsed[blob]?.1))
             }
             return TrustedRosters(source: source, versions: versions)
-        } catch let error as ContentError {
-            throw error
-        } catch let error as GitError {
-            throw ContentError(error)
-        } catch {
-            throw ContentError(.unsupportedRepository, "\(error)")
         }
     }
 }
