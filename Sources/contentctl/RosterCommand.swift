@@ -16,7 +16,7 @@ extension RosterCommand {
             abstract: "Print an OpenSSH allowed_signers file with every reviewer key and its validity window.",
             discussion: """
             Check a record without contentctl: ssh-keygen -Y verify -f allowed_signers -I EMAIL -n contentctl-signoff \
-            -s record.sig < record.payload (see contentctl signoffs show --payload and --signature).
+            -O verify-time=RECORD-TIME -s record.sig < record.payload (see contentctl signoffs show --payload and --signature).
             """
         )
 

@@ -38,7 +38,8 @@ extension Signoffs {
             discussion: """
             To check a signature without contentctl: contentctl signoffs show ID --payload > payload; \
             contentctl signoffs show ID --signature > payload.sig; contentctl roster allowed-signers > allowed_signers; \
-            ssh-keygen -Y verify -f allowed_signers -I EMAIL -n contentctl-signoff -s payload.sig < payload
+            ssh-keygen -Y verify -f allowed_signers -I EMAIL -n contentctl-signoff -O verify-time=TIME -s payload.sig < payload \
+            (TIME: the record's time as YYYYMMDDhhmmssZ, so a key retired since still counts for what it signed then)
             """
         )
 
