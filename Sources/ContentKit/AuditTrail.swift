@@ -43,22 +43,20 @@ extension ContentRepository {
     public func auditTrail(module name: String) throws(ContentError) -> AuditTrail {
         let head = try requireHeadCommit()
         let library = try library(at: head.commit)
-        guard let module = library.module(id: name) ?? library.modules.first(where: { $0.path == name }) else {
-            throw ContentError(.unknown, "unknown module '\(name)' (contentctl modules lists them)")
-        }
+        let module = try requireModule(named: name, in: library)
         let verifier = try recordVerifier(for: library, at: head.commit)
         var entries: [AuditTrail.Entry] = []
         do {
-            var commit = head.commit
-            while true {
-                let parent = try commit.parents.first.map { (id) throws(GitError) in try repository.commit(id) }
-                let new = try repository.entry(atPath: module.path, in: try repository.tree(commit.tree))?.id
-                let old = try parent.flatMap { (parent) throws(GitError) in try repository.entry(atPath: module.path, in: try repository.tree(parent.tree))?.id }
-                if new != old {
-                    entries.append(.change(try textChange(commit, old: old, new: new, path: module.path, config: library.config)))
+            let chain = try repository.firstParentChain(from: head.commit)
+            var blobs: [ObjectID?] = []
+            for commit in chain {
+                blobs.append(try repository.entry(atPath: module.path, in: try repository.tree(commit.tree))?.id)
+            }
+            for (index, commit) in chain.enumerated() {
+                let old = index + 1 < blobs.count ? blobs[index + 1] : nil
+                if blobs[index] != old {
+                    entries.append(.change(try textChange(commit, old: old, new: blobs[index], path: module.path, config: library.config)))
                 }
-                guard let parent else { break }
-                commit = parent
             }
         } catch {
             throw ContentError(error)

@@ -19,14 +19,11 @@ extension ContentRepository {
             let verifier = RecordVerifier(repository: self, config: rules.config,
                                           rosters: try TrustedRosters.load(repository: repository, config: rules.config, tip: base, source: spec),
                                           tree: try repository.tree(head.commit.tree))
-            var problems: [CheckReport.Problem] = []
-            var failedIDs: Set<String> = []
-            for record in library.ledger.records {
-                let found = try verifier.problems(record)
-                guard !found.isEmpty else { continue }
-                failedIDs.insert(record.id)
-                let file = Ledger.recordPath(contentFolder: rules.config.contentFolder, record: record)
-                problems.append(.init(file: file, message: "record \(record.shortID) (\(record.module), \(record.role)) does not verify: " + found.joined(separator: "; ")))
+            let verifications = try verifier.verifications(of: library.ledger)
+            var problems: [CheckReport.Problem] = verifications.filter { !$0.isVerified }.map { failed in
+                let record = failed.record
+                return .init(file: failed.file, message: "record \(record.shortID) (\(record.module), \(record.role)) does not verify: "
+                    + failed.problems.joined(separator: "; "))
             }
             for problem in library.ledger.problems {
                 problems.append(.init(file: nil, message: problem))
@@ -40,24 +37,23 @@ extension ContentRepository {
             for invalid in library.invalidModules where changedPaths.contains(invalid.path) {
                 problems.append(.init(file: invalid.path, message: invalid.message))
             }
+            let verified = library.ledger.keepingVerified(verifications)
             for module in modules {
-                problems += missingSignoffs(module, rules: rules, library: library, excluding: failedIDs)
+                problems += missingSignoffs(module, rules: rules, ledger: verified)
             }
             return CheckReport(base: spec, baseCommit: base.id, mergeBase: mergeBase, head: head.commit.id,
                                checkedModules: modules.map(\.id), problems: problems)
         }
     }
 
-    /// The roles, per the base's rules, without a verified standing sign-off on the module's current text.
-    private func missingSignoffs(_ module: Module, rules: ContentLibrary, library: ContentLibrary, excluding failed: Set<String>) -> [CheckReport.Problem] {
+    /// The roles, per the base's rules, without a standing sign-off on the module's current text in `ledger` (verified records only).
+    private func missingSignoffs(_ module: Module, rules: ContentLibrary, ledger: Ledger) -> [CheckReport.Problem] {
         let before = rules.module(id: module.id)
         let status = before?.status ?? module.status
         guard status == .active else { return [] }
         // A module new in this branch needs at least the base's default roles; it cannot opt out of them.
         let roles = before?.signoffRoles ?? Array(Set(module.signoffRoles + rules.config.signoffRoles)).sorted()
-        let standing = library.ledger.standingRecords(for: module.id).filter {
-            !failed.contains($0.id) && $0.meaning.satisfiesRole && $0.fingerprint == module.fingerprint
-        }
+        let standing = ledger.standingRecords(for: module.id).filter { $0.meaning.satisfiesRole && $0.fingerprint == module.fingerprint }
         var problems: [CheckReport.Problem] = []
         for role in roles where !standing.contains(where: { $0.role == role }) {
             problems.append(.init(file: module.path, message: "\(module.id) changed and has no verified \(role) sign-off on its current text "

@@ -102,20 +102,12 @@ extension ContentRepository {
             if let invalid = library.invalidModules.first(where: { $0.id == name || $0.path == path }) {
                 throw ContentError(.refused, "cannot sign \(invalid.path): \(invalid.message)")
             }
-            guard let module = library.modules.first(where: { $0.id == name || $0.path == path }) else {
+            guard let module = module(named: name, in: library) else {
                 throw ContentError(.refused, "unknown module '\(name)' (contentctl modules lists them)")
             }
             if !modules.contains(where: { $0.id == module.id }) { modules.append(module) }
         }
         return modules
-    }
-
-    /// `name` as a path from the repository root, when it names a file in the work tree.
-    private func relativePath(_ name: String) -> String {
-        guard let root = repository.workingDirectory else { return name }
-        let absolute = URL(fileURLWithPath: name).standardizedFileURL.path
-        let resolvedRoot = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
-        return absolute.hasPrefix(resolvedRoot) ? String(absolute.dropFirst(resolvedRoot.count)) : name
     }
 
     private func checkSignable(_ module: Module, role: String, reviewer: Reviewer, library: ContentLibrary, lastChange: Commit?) throws(ContentError) {

@@ -24,9 +24,7 @@ extension ContentRepository {
     public func diffSinceSignoff(_ moduleName: String, role: String?, reviewer: String?, granularity: ContentDiff.Granularity) throws(ContentError) -> ContentDiff {
         let (head, _) = try requireHeadCommit()
         let library = try library(at: head)
-        guard let module = library.modules.first(where: { $0.id == moduleName || $0.path == moduleName }) else {
-            throw ContentError(.unknown, "unknown module '\(moduleName)' (contentctl modules lists them)")
-        }
+        let module = try requireModule(named: moduleName, in: library)
         let candidates = library.ledger.standingRecords(for: module.id).filter { record in
             record.meaning.satisfiesRole && (role.map { record.role == $0 } ?? module.signoffRoles.contains(record.role))
                 && (reviewer.map { record.reviewerEmail.caseInsensitiveCompare($0) == .orderedSame } ?? true)

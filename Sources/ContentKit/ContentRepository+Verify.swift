@@ -9,18 +9,10 @@ extension ContentRepository {
         let library = try library(at: head.commit)
         let verifier = try recordVerifier(for: library, at: head.commit)
         let folder = Ledger.folder(contentFolder: library.config.contentFolder)
-        var verifications: [RecordVerification] = []
-        for record in library.ledger.records {
-            verifications.append(RecordVerification(record: record,
-                                                    file: Ledger.recordPath(contentFolder: library.config.contentFolder, record: record),
-                                                    problems: try verifier.problems(record)))
-        }
-        var periods: [UnsignedPeriod]?
-        if history {
-            let failed = Set(verifications.filter { !$0.isVerified }.map(\.record.id))
-            let verified = Ledger(records: library.ledger.records.filter { !failed.contains($0.id) }, problems: [])
-            periods = try unsignedPeriods(config: library.config, ledger: verified, fallback: head.commit).periods
-        }
+        let verifications = try verifier.verifications(of: library.ledger)
+        let periods = history
+            ? try unsignedPeriods(config: library.config, ledger: library.ledger.keepingVerified(verifications), fallback: head.commit)
+            : nil
         return VerificationReport(head: head.commit.id, trustedRosterSource: verifier.rosters.source, signing: library.config.signing,
                                   verifications: verifications, ledgerProblems: library.ledger.problems,
                                   deletedRecords: try deletedRecords(folder: folder, from: head.commit), unsignedPeriods: periods)

@@ -26,7 +26,7 @@ extension ContentRepository {
         return try ContentError.readingGit {
             let commit = try repository.commit(revision.commit)
             let then = try library(at: commit)
-            guard let module = then.module(id: name) ?? then.modules.first(where: { $0.path == name }) else {
+            guard let module = module(named: name, in: then) else {
                 throw ContentError(.unknown, "no module '\(name)' was in force on \(day) (at \(commit.id.hex.prefix(7)))")
             }
             let end = day.end(in: current.config.timeZone)

@@ -11,6 +11,16 @@ struct RecordVerifier {
     /// The tree the records were read from; snapshots of approved text are looked up in it.
     let tree: Tree
 
+    /// Every record of `ledger`, oldest first, with what is wrong with it.
+    func verifications(of ledger: Ledger) throws(ContentError) -> [RecordVerification] {
+        var verifications: [RecordVerification] = []
+        for record in ledger.records {
+            verifications.append(RecordVerification(record: record, file: Ledger.recordPath(contentFolder: config.contentFolder, record: record),
+                                                    problems: try problems(record)))
+        }
+        return verifications
+    }
+
     /// Why `record` does not hold; empty when it verifies.
     func problems(_ record: SignoffRecord) throws(ContentError) -> [String] {
         var problems: [String] = []
@@ -103,19 +113,8 @@ extension ContentRepository {
     /// count as absent) and reported among its problems.
     func verifiedLibrary(at commit: Commit) throws(ContentError) -> (library: ContentLibrary, verifications: [RecordVerification]) {
         let library = try library(at: commit)
-        let verifier = try recordVerifier(for: library, at: commit)
-        var verifications: [RecordVerification] = []
-        for record in library.ledger.records {
-            verifications.append(RecordVerification(record: record,
-                                                     file: Ledger.recordPath(contentFolder: library.config.contentFolder, record: record),
-                                                     problems: try verifier.problems(record)))
-        }
-        let failed = verifications.filter { !$0.isVerified }
-        guard !failed.isEmpty else { return (library, verifications) }
-        let failedIDs = Set(failed.map(\.record.id))
-        let ledger = Ledger(records: library.ledger.records.filter { !failedIDs.contains($0.id) },
-                            problems: library.ledger.problems + failed.map { "\($0.file): does not verify: \($0.problems.joined(separator: "; "))" })
-        return (library.replacingLedger(ledger), verifications)
+        let verifications = try recordVerifier(for: library, at: commit).verifications(of: library.ledger)
+        return (library.replacingLedger(library.ledger.keepingVerified(verifications)), verifications)
     }
 
     func recordVerifier(for library: ContentLibrary, at commit: Commit) throws(ContentError) -> RecordVerifier {
@@ -124,6 +123,17 @@ extension ContentRepository {
                                   rosters: try TrustedRosters.load(repository: repository, config: library.config, fallback: commit),
                                   tree: try repository.tree(commit.tree))
         }
+    }
+}
+
+extension Ledger {
+    /// The ledger without the records that failed verification, each failure added to its problems.
+    func keepingVerified(_ verifications: [RecordVerification]) -> Ledger {
+        let failed = verifications.filter { !$0.isVerified }
+        guard !failed.isEmpty else { return self }
+        let failedIDs = Set(failed.map(\.record.id))
+        return Ledger(records: records.filter { !failedIDs.contains($0.id) },
+                      problems: problems + failed.map { "\($0.file): does not verify: \($0.problems.joined(separator: "; "))" })
     }
 }
 

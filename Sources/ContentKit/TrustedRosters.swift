@@ -26,26 +26,22 @@ struct TrustedRosters {
 
     /// The history of `trust.branch`, or of `head` when that branch does not exist.
     static func load(repository: Repository, config: ContentConfig, fallback head: Commit) throws(ContentError) -> TrustedRosters {
-        let tip: Commit?
+        let branch: TrustedBranch
         do {
-            tip = try repository.referenceTarget("refs/heads/" + config.trustBranch).map { (id) throws(GitError) in try repository.commit(id) }
+            branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
         } catch {
             throw ContentError(error)
         }
-        if let tip { return try load(repository: repository, config: config, tip: tip, source: config.trustBranch) }
-        return try load(repository: repository, config: config, tip: head, source: "HEAD (branch \(config.trustBranch) not found)")
+        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name)
     }
 
     /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request).
     static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.contentFolder + "/roster.yml"
         return try ContentError.readingGit {
-            var commit = tip
             var chain: [(commit: Commit, blob: ObjectID?)] = []
-            while true {
+            for commit in try repository.firstParentChain(from: tip) {
                 chain.append((commit, try repository.entry(atPath: rosterPath, in: try repository.tree(commit.tree))?.id))
-                guard let parent = commit.parents.first else { break }
-                commit = try repository.commit(parent)
             }
             var versions: [Version] = []
             var parsed: [ObjectID: (Roster?, String?)] = [:]

@@ -10,29 +10,42 @@ public struct UnsignedPeriod: Sendable {
     /// The first-parent commit of the trusted branch that made this text live, and when.
     public let commit: ObjectID
     public let from: Date
-    /// When the last missing role signed, or the text was replaced; nil while it is still live and unsigned.
-    public let until: Date?
-    public let endedBy: Ending
+    public let ending: Ending
     /// The roles that had not signed this text when it went live.
     public let missingRoles: [String]
 
-    public enum Ending: String, Sendable {
-        case signed, replaced, ongoing
+    public enum Ending: Sendable {
+        /// The last missing role signed at this moment.
+        case signed(Date)
+        /// The text was replaced at this moment, before every role had signed it.
+        case replaced(Date)
+        /// Still live and unsigned.
+        case ongoing
+
+        public var name: String {
+            switch self {
+            case .signed: return "signed"
+            case .replaced: return "replaced"
+            case .ongoing: return "ongoing"
+            }
+        }
+
+        public var date: Date? {
+            switch self {
+            case .signed(let date), .replaced(let date): return date
+            case .ongoing: return nil
+            }
+        }
     }
 }
 
 extension ContentRepository {
     /// Walks the trusted branch's first-parent history oldest first and finds each version of each active module's
     /// text that went live before its required roles had signed it (with verified records from `ledger`).
-    func unsignedPeriods(config: ContentConfig, ledger: Ledger, fallback head: Commit) throws(ContentError) -> (source: String, periods: [UnsignedPeriod]) {
+    func unsignedPeriods(config: ContentConfig, ledger: Ledger, fallback head: Commit) throws(ContentError) -> [UnsignedPeriod] {
         do {
-            let branch = try repository.referenceTarget("refs/heads/" + config.trustBranch)
-            var commit = try branch.map { (id) throws(GitError) in try repository.commit(id) } ?? head
-            var chain = [commit]
-            while let parent = commit.parents.first {
-                commit = try repository.commit(parent)
-                chain.append(commit)
-            }
+            let branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
+            let chain = try repository.firstParentChain(from: branch.tip)
             var live: [String: (module: Module, commit: Commit)] = [:]
             var periods: [UnsignedPeriod] = []
             var previousContent: ObjectID?
@@ -57,8 +70,7 @@ extension ContentRepository {
                     periods.append(period)
                 }
             }
-            let source = branch == nil ? "HEAD (branch \(config.trustBranch) not found)" : config.trustBranch
-            return (source, periods.sorted { ($0.from, $0.module) < ($1.from, $1.module) })
+            return periods.sorted { ($0.from, $0.module) < ($1.from, $1.module) }
         } catch {
             throw ContentError(error)
         }
@@ -70,15 +82,14 @@ extension ContentRepository {
         let missing = zip(module.signoffRoles, signedAt).filter { $0.1.map { $0 > commit.time } ?? true }.map(\.0)
         guard !missing.isEmpty else { return nil }
         let allSigned: Date? = signedAt.contains(where: { $0 == nil }) ? nil : signedAt.compactMap { $0 }.max()
-        let until: Date?
         let ending: UnsignedPeriod.Ending
         switch (allSigned, replacedAt) {
-        case let (signed?, replaced?) where signed < replaced: (until, ending) = (signed, .signed)
-        case let (_, replaced?): (until, ending) = (replaced, .replaced)
-        case let (signed?, nil): (until, ending) = (signed, .signed)
-        case (nil, nil): (until, ending) = (nil, .ongoing)
+        case let (signed?, replaced?) where signed < replaced: ending = .signed(signed)
+        case let (_, replaced?): ending = .replaced(replaced)
+        case let (signed?, nil): ending = .signed(signed)
+        case (nil, nil): ending = .ongoing
         }
         return UnsignedPeriod(module: module.id, path: module.path, fingerprint: module.fingerprint, commit: commit.id,
-                              from: commit.time, until: until, endedBy: ending, missingRoles: missing)
+                              from: commit.time, ending: ending, missingRoles: missing)
     }
 }

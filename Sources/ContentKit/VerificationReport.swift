@@ -57,9 +57,9 @@ public struct VerificationReport: Sendable {
     static func describe(_ period: UnsignedPeriod, branch: String) -> String {
         let start = "text \(period.fingerprint.short) live on \(branch) from \(Timestamp.format(period.from)) (\(period.commit.hex.prefix(7)))"
         let roles = period.missingRoles.joined(separator: " and ")
-        switch period.endedBy {
-        case .signed: return start + " until \(Timestamp.format(period.until ?? period.from)) without \(roles) sign-off"
-        case .replaced: return start + " until it was replaced at \(Timestamp.format(period.until ?? period.from)), never signed by \(roles)"
+        switch period.ending {
+        case .signed(let date): return start + " until \(Timestamp.format(date)) without \(roles) sign-off"
+        case .replaced(let date): return start + " until it was replaced at \(Timestamp.format(date)), never signed by \(roles)"
         case .ongoing: return start + " and still without \(roles) sign-off"
         }
     }
@@ -92,8 +92,8 @@ public struct VerificationReport: Sendable {
                 .object([
                     ("module", .string(period.module)), ("path", .string(period.path)),
                     ("fingerprint", .string(period.fingerprint.value)), ("commit", .string(period.commit.hex)),
-                    ("from", .string(Timestamp.format(period.from))), ("until", .optional(period.until.map(Timestamp.format))),
-                    ("endedBy", .string(period.endedBy.rawValue)), ("missingRoles", .strings(period.missingRoles)),
+                    ("from", .string(Timestamp.format(period.from))), ("until", .optional(period.ending.date.map(Timestamp.format))),
+                    ("endedBy", .string(period.ending.name)), ("missingRoles", .strings(period.missingRoles)),
                 ])
             }) } ?? .null),
             ("ok", .bool(!hasProblems)),
