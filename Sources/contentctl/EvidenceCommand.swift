@@ -25,12 +25,12 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'") }
+        _ = try asOfDay(asOf)
     }
 
     func run() throws {
+        let day = try asOfDay(asOf)
         try reporting { () throws(ContentError) in
-            guard let day = CalendarDate(asOf) else { throw ContentError(.usage, "--as-of must be a date written YYYY-MM-DD") }
             let evidence = try global.openRepository().evidence(module: module, asOf: day)
             switch format {
             case .markdown: emit(evidence.markdown)

@@ -46,3 +46,11 @@ func printWarnings(_ warnings: [String]) {
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+/// The day an `--as-of` option names, with the message every command gives for a date that is not YYYY-MM-DD.
+func asOfDay(_ text: String) throws -> CalendarDate {
+    guard let day = CalendarDate(text) else {
+        throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(text)'")
+    }
+    return day
+}

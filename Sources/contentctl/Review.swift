@@ -29,9 +29,7 @@ struct Review: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if let asOf, CalendarDate(asOf) == nil {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'")
-        }
+        if let asOf { _ = try asOfDay(asOf) }
     }
 
     func run() throws {
