@@ -35,6 +35,10 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
         .executableTarget(name: "TemplateEmbedder"),
+        .executableTarget(
+            name: "contentctl-synth",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .plugin(
             name: "EmbedTemplates",
             capability: .buildTool(),

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The synthetic repository generator behind `Scripts/bench`, and contentctl's history checked against git on it.
+@Suite struct GeneratedRepositoryTests {
+    private static var generator: String { Bundle.main.bundlePath + "/contentctl-synth" }
+
+    private func generate(modules: Int, commits: Int, seed: Int) throws -> TestRepository {
+        let repository = try TestRepository()
+        let stream = try Command.run(Self.generator, [String(modules), String(commits), String(seed)], in: repository.path,
+                                     environment: repository.environment())
+        #expect(stream.status == 0, "\(stream.stderr)")
+        let imported = try Command.run("/usr/bin/git", ["fast-import", "--quiet"], in: repository.path,
+                                       environment: repository.environment(), input: stream.stdout)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        try repository.git("checkout", "-q", "-f", "main")
+        return repository
+    }
+
+    @Test func theSameSeedGivesTheSameRepository() throws {
+        let first = try generate(modules: 40, commits: 300, seed: 3)
+        let second = try generate(modules: 40, commits: 300, seed: 3)
+        let other = try generate(modules: 40, commits: 300, seed: 4)
+        #expect(try first.head() == second.head())
+        #expect(try first.head() != other.head())
+        #expect(try first.git("rev-list", "--count", "HEAD") == "300\n")
+        #expect(try Int(first.git("rev-list", "--merges", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+    }
+
+    /// Every module's last-changed commit equals `git log -1 -- PATH` on a history with merges, renames,
+    /// deletions and clock skew.
+    @Test(arguments: [11, 12])
+    func lastChangedMatchesGitOnAGeneratedHistory(seed: Int) throws {
+        let repository = try generate(modules: 60, commits: 600, seed: seed)
+        let listing = try CLI.run(["modules", "--format", "json"], in: repository)
+        #expect(listing.status == 0, "\(listing.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any]
+        let modules = try #require(object?["modules"] as? [[String: Any]])
+        #expect(modules.count >= 30)
+        var mismatches: [String] = []
+        for module in modules {
+            let path = module["path"] as? String ?? ""
+            let ours = (module["lastChanged"] as? [String: Any])?["commit"] as? String
+            let git = try repository.git("log", "-1", "--format=%H", "--", path).trimmingCharacters(in: .whitespacesAndNewlines)
+            if ours != git { mismatches.append("\(path): contentctl \(ours ?? "none"), git \(git)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
