@@ -4,8 +4,10 @@ import GitKit
 /// when a path last changed (`git log -1 -- PATH`) and when it was added (`git log --diff-filter=A -1 -- PATH`).
 ///
 /// The walk visits commits newest first, carrying each path along the parents it follows under git's
-/// history simplification: at a merge, a path identical to some parent follows the first such parent only.
-/// Trees are compared by id before descending, so folders that did not change cost nothing.
+/// history simplification: at a merge, a path identical to some parent follows the first such parent only, so
+/// every path travels along exactly one line and a commit's work is proportional to what changed in it, not to
+/// how many paths are still open. Trees are compared by id before descending, and only into folders that still
+/// hold an unresolved path, so folders that did not change cost nothing.
 struct History {
     enum Question {
         /// The newest commit whose content at the path differs from every parent it could follow.
@@ -14,93 +16,102 @@ struct History {
         case introduction
     }
 
+    /// Below this many paths, a merge's second parent is compared path by path rather than folder by folder.
+    private static let pathByPathLimit = 32
+
     let repository: Repository
 
     func answer(_ questions: [String: Question], from head: ObjectID) throws(GitError) -> [String: Commit] {
         let paths = Array(questions.keys).sorted()
-        let components = paths.map { $0.split(separator: "/").map(String.init) }
         let kinds = paths.map { questions[$0] ?? .lastChange }
+        let pending = PathTrie(paths.map { $0.split(separator: "/").map(String.init) })
         var answers: [String: Commit] = [:]
-        var unresolved = paths.count
         var queue = CommitQueue()
+        // The paths each queued commit carries; a commit reached again later (clock skew) is queued again.
         var waiting: [ObjectID: Set<Int>] = [:]
-        var visited: [ObjectID: Set<Int>] = [:]
-        var commits: [ObjectID: Commit] = [:]
 
-        func load(_ id: ObjectID) throws(GitError) -> Commit {
-            if let commit = commits[id] { return commit }
-            let commit = try repository.commit(id)
-            commits[id] = commit
-            return commit
-        }
-        func enqueue(_ id: ObjectID, _ carried: Set<Int>) throws(GitError) {
-            let fresh = carried.subtracting(visited[id] ?? []).subtracting(waiting[id] ?? [])
-            guard !fresh.isEmpty else { return }
-            if waiting[id] != nil {
-                waiting[id]?.formUnion(fresh)
+        func enqueue(_ commit: Commit, _ carried: Set<Int>) {
+            if waiting[commit.id] == nil {
+                waiting[commit.id] = carried
+                queue.push(commit)
             } else {
-                waiting[id] = fresh
-                queue.push(try load(id))
+                waiting[commit.id, default: []].formUnion(carried)
             }
         }
 
-        try enqueue(head, Set(paths.indices))
-        while unresolved > 0, let commit = queue.pop() {
-            guard let active = waiting.removeValue(forKey: commit.id) else { continue }
-            visited[commit.id, default: []].formUnion(active)
-            var pending = active.filter { answers[paths[$0]] == nil }
-            var followed: [[Int]] = Array(repeating: [], count: commit.parents.count)
-            for (index, parentID) in commit.parents.enumerated() where !pending.isEmpty {
-                let parent = try load(parentID)
-                let differing = try differingPaths(commit.tree, parent.tree, Array(pending), components, depth: 0)
-                let same = pending.subtracting(differing)
-                followed[index] = Array(same)
-                pending = differing
+        enqueue(try repository.commit(head), Set(paths.indices))
+        while !pending.isEmpty, let commit = queue.pop() {
+            guard var remaining = waiting.removeValue(forKey: commit.id) else { continue }
+            var parents: [Commit] = []
+            for id in commit.parents { parents.append(try repository.commit(id)) }
+            var followed = Array(repeating: Set<Int>(), count: parents.count)
+            for (index, parent) in parents.enumerated() where !remaining.isEmpty {
+                let differing = try changedPaths(commit.tree, parent.tree, among: remaining, paths: paths, pending: pending)
+                remaining.subtract(differing)
+                followed[index] = remaining
+                remaining = differing
             }
-            for index in pending {
-                if kinds[index] == .introduction, let carrier = try firstParent(of: commit, holding: paths[index], load) {
-                    followed[carrier].append(index)
+            // What is left differs from every parent: it changed here, unless an introduction continues on a parent.
+            for index in remaining {
+                if kinds[index] == .introduction, let carrier = try firstParent(of: parents, holding: paths[index]) {
+                    followed[carrier].insert(index)
                 } else {
                     answers[paths[index]] = commit
-                    unresolved -= 1
+                    pending.remove(index)
                 }
             }
-            for (index, parentID) in commit.parents.enumerated() where !followed[index].isEmpty {
-                try enqueue(parentID, Set(followed[index]))
+            for (index, parent) in parents.enumerated() where !followed[index].isEmpty {
+                enqueue(parent, followed[index])
             }
         }
         return answers
     }
 
     /// The index of the first parent that has anything at `path`.
-    private func firstParent(of commit: Commit, holding path: String, _ load: (ObjectID) throws(GitError) -> Commit) throws(GitError) -> Int? {
-        for (index, parentID) in commit.parents.enumerated() {
-            let parent = try load(parentID)
-            if try repository.entry(atPath: path, in: try repository.tree(parent.tree)) != nil { return index }
+    private func firstParent(of parents: [Commit], holding path: String) throws(GitError) -> Int? {
+        for (index, parent) in parents.enumerated() where try repository.entry(atPath: path, in: try repository.tree(parent.tree)) != nil {
+            return index
         }
         return nil
     }
 
-    /// The paths (by index) whose entry differs between two trees; `depth` is the path component both trees sit at.
-    func differingPaths(_ child: ObjectID?, _ parent: ObjectID?, _ indices: [Int], _ components: [[String]],
-                                depth: Int) throws(GitError) -> Set<Int> {
-        if child == parent { return [] }
-        guard let child, let parent else { return Set(indices) }
-        let childTree = try repository.tree(child)
-        let parentTree = try repository.tree(parent)
+    /// Which of `among` differ between two trees.
+    private func changedPaths(_ child: ObjectID, _ parent: ObjectID, among: Set<Int>, paths: [String], pending: PathTrie) throws(GitError) -> Set<Int> {
+        guard child != parent else { return [] }
         var differing: Set<Int> = []
-        for (name, group) in Dictionary(grouping: indices, by: { components[$0][depth] }) {
-            let childEntry = childTree.entry(named: name)
-            let parentEntry = parentTree.entry(named: name)
-            for index in group where components[index].count == depth + 1 && childEntry != parentEntry {
+        if among.count <= Self.pathByPathLimit {
+            let childTree = try repository.tree(child)
+            let parentTree = try repository.tree(parent)
+            for index in among where try repository.entry(atPath: paths[index], in: childTree) != repository.entry(atPath: paths[index], in: parentTree) {
                 differing.insert(index)
             }
-            let deeper = group.filter { components[$0].count > depth + 1 }
-            guard !deeper.isEmpty, childEntry?.id != parentEntry?.id || childEntry?.mode != parentEntry?.mode else { continue }
-            differing.formUnion(try differingPaths(childEntry?.isTree == true ? childEntry?.id : nil,
-                                                   parentEntry?.isTree == true ? parentEntry?.id : nil,
-                                                   deeper, components, depth: depth + 1))
+        } else {
+            try compare(child, parent, below: pending.root, among: among, pending: pending, into: &differing)
         }
         return differing
+    }
+
+    /// Descends where the two subtrees differ and the trie still holds unresolved paths.
+    private func compare(_ child: ObjectID?, _ parent: ObjectID?, below node: PathTrie.Node, among: Set<Int>,
+                         pending: PathTrie, into differing: inout Set<Int>) throws(GitError) {
+        guard child != parent, node.count > 0 else { return }
+        guard let child, let parent else {
+            var below: [Int] = []
+            pending.indices(below: node, into: &below)
+            for index in below where among.contains(index) { differing.insert(index) }
+            return
+        }
+        let childTree = try repository.tree(child)
+        let parentTree = try repository.tree(parent)
+        for (name, next) in node.children where next.count > 0 {
+            let new = childTree.entryIdentity(named: name)
+            let old = parentTree.entryIdentity(named: name)
+            guard new != old else { continue }
+            if let index = next.index, among.contains(index) { differing.insert(index) }
+            if !next.children.isEmpty {
+                try compare(new?.isTree == true ? new?.id : nil, old?.isTree == true ? old?.id : nil,
+                            below: next, among: among, pending: pending, into: &differing)
+            }
+        }
     }
 }

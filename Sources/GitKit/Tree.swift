@@ -24,6 +24,14 @@ public struct TreeEntry: Equatable, Sendable {
     public var isFile: Bool { mode == .blob || mode == .executable }
 }
 
+/// What makes two tree entries the same content: the object and the mode.
+public struct EntryIdentity: Equatable, Sendable {
+    public let id: ObjectID
+    public let mode: FileMode
+
+    public var isTree: Bool { mode == .tree }
+}
+
 /// A tree object held open for repeated lookups; freed when released.
 public final class Tree {
     let handle: OpaquePointer
@@ -50,6 +58,11 @@ public final class Tree {
     /// The entry with this name directly in this tree.
     public func entry(named name: String) -> TreeEntry? {
         git_tree_entry_byname(handle, name).map(Self.entry)
+    }
+
+    /// The id and mode of the entry with this name, without copying its name: what comparing two trees needs.
+    public func entryIdentity(named name: String) -> EntryIdentity? {
+        git_tree_entry_byname(handle, name).map { EntryIdentity(id: ObjectID(git_tree_entry_id($0)), mode: FileMode(raw: git_tree_entry_filemode_raw($0).rawValue)) }
     }
 
     private static func entry(_ raw: OpaquePointer) -> TreeEntry {
