@@ -44,13 +44,15 @@ public struct ContentLibrary: Sendable {
     }
 
     /// Reads the library; `imposed` replaces the source's own configuration (a pull request is judged by its base's rules).
-    static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil) throws(ContentError) -> ContentLibrary {
+    /// `cache` supplies modules and events already parsed from the same blobs.
+    static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
         var config = ContentConfig()
         if let imposed {
             config = imposed
         } else if let bytes = try source.read(ContentConfig.fileName) {
             config = try ContentConfig.parse(try TextFile.decode(Data(bytes), file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
         }
+        cache?.prepare(for: config)
         let content = config.contentFolder
         guard try source.folderExists(content) else {
             throw ContentError(.badContent, "\(content): content folder not found in \(source.name) (set content: in \(ContentConfig.fileName))")
@@ -63,9 +65,15 @@ public struct ContentLibrary: Sendable {
         var modules: [Module] = []
         var invalid: [InvalidModule] = []
         for file in files where file.path.hasSuffix(".md") && RepositoryPath.baseName(of: file.path).lowercased() != "readme.md" {
+            if let cached = cache?.module(path: file.path, blob: file.blob, assetBlob: { (path) throws(ContentError) in try source.blob(at: path) }) {
+                modules.append(cached)
+                continue
+            }
             do {
                 guard let bytes = try source.read(file.path) else { continue }
-                modules.append(try parser.parse(path: file.path, blob: file.blob, data: bytes))
+                let module = try parser.parse(path: file.path, blob: file.blob, data: bytes)
+                cache?.store(module)
+                modules.append(module)
             } catch {
                 invalid.append(InvalidModule(path: file.path, id: parser.defaultID(path: file.path), message: error.message))
             }
@@ -74,8 +82,14 @@ public struct ContentLibrary: Sendable {
 
         var events: [ChangeEvent] = []
         for file in try source.files(under: changes, skipFolder: { _ in true }) where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
-            guard let bytes = try source.read(file.path) else { continue }
-            let event = try ChangeEvent.parse(bytes, path: file.path, config: config)
+            let event: ChangeEvent
+            if let cached = cache?.event(path: file.path, blob: file.blob) {
+                event = cached
+            } else {
+                guard let bytes = try source.read(file.path) else { continue }
+                event = try ChangeEvent.parse(bytes, path: file.path, config: config)
+                cache?.store(event, blob: file.blob)
+            }
             if let earlier = events.first(where: { $0.id == event.id }) {
                 throw ContentError.badContent(file.path, "event id '\(event.id)' is also used by \(earlier.path)")
             }
@@ -89,7 +103,7 @@ public struct ContentLibrary: Sendable {
             invalidModules: invalid,
             events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             roster: roster,
-            ledger: try Ledger.load(from: source, contentFolder: content),
+            ledger: try Ledger.load(from: source, contentFolder: content, cache: cache),
             sourceName: source.name
         )
     }

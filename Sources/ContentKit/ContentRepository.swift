@@ -4,6 +4,10 @@ import GitKit
 /// A content repository opened for reading and writing through libgit2: the entry point of every command.
 public final class ContentRepository {
     public let repository: Repository
+    /// Whether history answers are read from and kept in `.git/contentctl/cache/` (`--no-cache` turns it off).
+    public var usesCache = true
+    /// Parsed modules and events by blob, shared by every library this run reads.
+    private(set) lazy var parseCache: ParseCache? = usesCache ? ParseCache(repository: repository) : nil
 
     init(repository: Repository) {
         self.repository = repository
@@ -55,7 +59,9 @@ public final class ContentRepository {
         return try ContentError.readingGit {
             let source = TreeSource(repository: repository, root: try repository.tree(commit.tree),
                                     name: "HEAD (\(commit.id.hex.prefix(7)))")
-            return try ContentLibrary.load(from: source, imposing: config)
+            let library = try ContentLibrary.load(from: source, imposing: config, cache: parseCache)
+            parseCache?.save()
+            return library
         }
     }
 
@@ -75,7 +81,13 @@ public final class ContentRepository {
         for event in library.events { questions[event.path] = .introduction }
         let answers: [String: Commit]
         do {
-            answers = try History(repository: repository).answer(questions, from: head.id)
+            let known = usesCache ? HistoryCache.load(from: repository) : nil
+            answers = try History(repository: repository).answer(questions, from: head.id, known: known)
+            if usesCache, known?.head != head.id || known?.answers.count != answers.count {
+                HistoryCache(head: head.id, answers: answers.reduce(into: [:]) { cache, answer in
+                    cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value.id)
+                }).save(to: repository)
+            }
         } catch {
             throw ContentError(error)
         }

@@ -20,8 +20,15 @@ struct History {
     private static let pathByPathLimit = 32
 
     let repository: Repository
+    private let trees: RecentTrees
 
-    func answer(_ questions: [String: Question], from head: ObjectID) throws(GitError) -> [String: Commit] {
+    init(repository: Repository) {
+        self.repository = repository
+        trees = RecentTrees(repository: repository)
+    }
+
+    /// `known`: the answers of an earlier walk from some commit; a walk that reaches that commit takes them from there.
+    func answer(_ questions: [String: Question], from head: ObjectID, known: HistoryCache? = nil) throws(GitError) -> [String: Commit] {
         let paths = Array(questions.keys).sorted()
         let kinds = paths.map { questions[$0] ?? .lastChange }
         let pending = PathTrie(paths.map { $0.split(separator: "/").map(String.init) })
@@ -42,6 +49,11 @@ struct History {
         enqueue(try repository.commit(head), Set(paths.indices))
         while !pending.isEmpty, let commit = queue.pop() {
             guard var remaining = waiting.removeValue(forKey: commit.id) else { continue }
+            trees.advance()
+            if let known, commit.id == known.head {
+                try resolve(&remaining, from: known, paths: paths, kinds: kinds, answers: &answers, pending: pending)
+                if remaining.isEmpty { continue }
+            }
             var parents: [Commit] = []
             for id in commit.parents { parents.append(try repository.commit(id)) }
             var followed = Array(repeating: Set<Int>(), count: parents.count)
@@ -65,6 +77,27 @@ struct History {
             }
         }
         return answers
+    }
+
+    /// Takes the answers an earlier walk from this very commit found; paths it did not ask about walk on.
+    private func resolve(_ remaining: inout Set<Int>, from known: HistoryCache, paths: [String], kinds: [Question],
+                         answers: inout [String: Commit], pending: PathTrie) throws(GitError) {
+        var commits: [ObjectID: Commit] = [:]
+        for index in remaining {
+            guard let cached = known.answers[paths[index]], cached.question == kinds[index] else { continue }
+            let commit: Commit
+            if let loaded = commits[cached.commit] {
+                commit = loaded
+            } else {
+                // A commit pruned since (or a damaged cache) leaves the path to the walk.
+                guard let loaded = try? repository.commit(cached.commit) else { continue }
+                commits[cached.commit] = loaded
+                commit = loaded
+            }
+            answers[paths[index]] = commit
+            pending.remove(index)
+            remaining.remove(index)
+        }
     }
 
     /// The index of the first parent that has anything at `path`.
@@ -101,8 +134,8 @@ struct History {
             for index in below where among.contains(index) { differing.insert(index) }
             return
         }
-        let childTree = try repository.tree(child)
-        let parentTree = try repository.tree(parent)
+        let childTree = try trees.tree(child)
+        let parentTree = try trees.tree(parent)
         for (name, next) in node.children where next.count > 0 {
             let new = childTree.entryIdentity(named: name)
             let old = parentTree.entryIdentity(named: name)
@@ -113,5 +146,38 @@ struct History {
                             below: next, among: among, pending: pending, into: &differing)
             }
         }
+    }
+}
+
+/// The trees a walk read for the last few commits: a commit's parent is usually the next commit visited, so its
+/// trees are read twice in a row. Two generations, swapped every few commits, keep memory bounded.
+private final class RecentTrees {
+    private let repository: Repository
+    private var current: [ObjectID: Tree] = [:]
+    private var previous: [ObjectID: Tree] = [:]
+    private var steps = 0
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    func tree(_ id: ObjectID) throws(GitError) -> Tree {
+        if let tree = current[id] { return tree }
+        if let tree = previous[id] {
+            current[id] = tree
+            return tree
+        }
+        let tree = try repository.tree(id)
+        current[id] = tree
+        return tree
+    }
+
+    /// Called once per commit visited.
+    func advance() {
+        steps += 1
+        guard steps == 16 else { return }
+        steps = 0
+        previous = current
+        current = [:]
     }
 }

@@ -48,6 +48,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private static func quoted(_ text: String) -> String {
+        // Most text needs no escape: copy it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

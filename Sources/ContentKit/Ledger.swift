@@ -31,7 +31,7 @@ public struct Ledger: Sendable {
         String(snapshot.dropLast(3)) + ".assets"
     }
 
-    static func load(from source: ContentSource, contentFolder: String) throws(ContentError) -> Ledger {
+    static func load(from source: ContentSource, contentFolder: String, cache: ParseCache? = nil) throws(ContentError) -> Ledger {
         let root = folder(contentFolder: contentFolder)
         let files = try source.files(under: root) { $0.hasSuffix("/" + snapshotsFolder) }
         var records: [SignoffRecord] = []
@@ -43,8 +43,14 @@ public struct Ledger: Sendable {
                 continue
             }
             do {
-                guard let bytes = try source.read(file.path) else { continue }
-                let record = try SignoffRecord.parse(try TextFile.decode(Data(bytes), file: file.path, limit: 64 * 1024), file: file.path)
+                let record: SignoffRecord
+                if let cached = cache?.record(path: file.path, blob: file.blob) {
+                    record = cached
+                } else {
+                    guard let bytes = try source.read(file.path) else { continue }
+                    record = try SignoffRecord.parse(try TextFile.decode(Data(bytes), file: file.path, limit: 64 * 1024), file: file.path)
+                    cache?.store(record, path: file.path, blob: file.blob)
+                }
                 guard record.fileName == relative[1] else {
                     problems.append("\(file.path): file name does not match the record's content (expected \(record.fileName))")
                     continue

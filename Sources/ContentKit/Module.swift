@@ -29,7 +29,6 @@ public struct Module: Sendable {
     public let signoffRoles: [String]
     public let status: ModuleStatus
     public let expires: CalendarDate?
-    public let body: String
     public let hasFrontMatter: Bool
     /// Unknown front-matter keys, as `file:line: ...` warnings.
     public let warnings: [String]

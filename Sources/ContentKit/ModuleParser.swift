@@ -87,7 +87,6 @@ struct ModuleParser {
             signoffRoles: roles,
             status: status,
             expires: try fields.date("expires"),
-            body: split.body,
             hasFrontMatter: split.yaml != nil,
             warnings: warnings,
             fingerprint: Fingerprint(title: title, products: products, markets: markets, therapeuticAreas: areas,

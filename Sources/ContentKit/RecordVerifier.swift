@@ -120,7 +120,7 @@ extension ContentRepository {
     func recordVerifier(for library: ContentLibrary, at commit: Commit) throws(ContentError) -> RecordVerifier {
         return try ContentError.readingGit {
             return RecordVerifier(repository: self, config: library.config,
-                                  rosters: try TrustedRosters.load(repository: repository, config: library.config, fallback: commit),
+                                  rosters: try TrustedRosters.load(repository: repository, config: library.config, fallback: commit, cached: usesCache),
                                   tree: try repository.tree(commit.tree))
         }
     }

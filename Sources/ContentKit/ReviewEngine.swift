@@ -104,9 +104,9 @@ struct ReviewEngine {
     private func events(affecting module: Module, onCurrent: [SignoffRecord], upcoming: Bool) -> [Reason] {
         let horizonEnd = asOf.adding(days: library.config.horizonDays)
         var reasons: [Reason] = []
-        for event in library.events where event.affects(module) {
+        for event in library.events {
             let inScope = upcoming ? (event.date > asOf && event.date <= horizonEnd) : event.date <= asOf
-            guard inScope else { continue }
+            guard inScope, event.affects(module) else { continue }
             let effective = event.date.start(in: zone)
             let earliest = effective.addingTimeInterval(-Double(library.config.horizonDays) * 86_400)
             let recorded = eventsRecorded[event.id] ?? effective

@@ -18,7 +18,8 @@ public struct Scope: Equatable, Sendable {
     }
 
     private static func overlap(_ first: [String], _ second: [String]) -> Bool {
-        first.isEmpty || second.isEmpty || !Set(first).isDisjoint(with: second)
+        // Scopes hold a handful of values: comparing them directly beats building a set per call.
+        first.isEmpty || second.isEmpty || first.contains(where: second.contains)
     }
 }
 

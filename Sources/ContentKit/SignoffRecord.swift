@@ -140,7 +140,8 @@ extension SignoffRecord {
             .badContent(file, line: line, "not a valid sign-off record: \(reason)")
         }
         guard !text.unicodeScalars.contains("\r") else { throw fail(nil, "carriage return in record") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // By scalar: splitting by Character is several times slower, and "\r" was refused above.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
         guard lines.last == "" else { throw fail(nil, "record does not end with a line feed") }
         lines.removeLast()
         guard lines.count >= keys.count else { throw fail(nil, "record has \(lines.count) lines, expected \(keys.count)") }

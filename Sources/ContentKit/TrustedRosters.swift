@@ -25,31 +25,30 @@ struct TrustedRosters {
     }
 
     /// The history of `trust.branch`, or of `head` when that branch does not exist.
-    static func load(repository: Repository, config: ContentConfig, fallback head: Commit) throws(ContentError) -> TrustedRosters {
+    static func load(repository: Repository, config: ContentConfig, fallback head: Commit, cached: Bool = false) throws(ContentError) -> TrustedRosters {
         let branch: TrustedBranch
         do {
             branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
         } catch {
             throw ContentError(error)
         }
-        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name)
+        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name, cached: cached)
     }
 
-    /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request).
-    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String) throws(ContentError) -> TrustedRosters {
+    /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request). With `cached`, the
+    /// roster changes are read from and kept in `.git/contentctl/cache/`.
+    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, cached: Bool = false) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.contentFolder + "/roster.yml"
+        let cacheFile = repository.commonDirectory + "contentctl/cache/rosters"
         return try ContentError.readingGit {
-            var chain: [(commit: Commit, blob: ObjectID?)] = []
-            for commit in try repository.firstParentChain(from: tip) {
-                chain.append((commit, try repository.entry(atPath: rosterPath, in: try repository.tree(commit.tree))?.id))
-            }
+            let known = cached ? RosterChanges.load(from: cacheFile) : nil
+            let changes = try RosterChanges.compute(repository: repository, rosterPath: rosterPath, tip: tip, cached: known)
+            if cached, known?.tip != changes.tip || known?.rosterPath != rosterPath { changes.save(to: cacheFile) }
             var versions: [Version] = []
             var parsed: [ObjectID: (Roster?, String?)] = [:]
-            var previous: (blob: ObjectID?, seen: Bool) = (nil, false)
-            for (commit, blob) in chain.reversed() where !previous.seen || previous.blob != blob {
-                previous = (blob, true)
-                guard let blob else {
-                    versions.append(Version(since: commit.time, commit: commit.id, roster: nil, problem: "no roster"))
+            for change in changes.changes {
+                guard let blob = change.blob else {
+                    versions.append(Version(since: change.since, commit: change.commit, roster: nil, problem: "no roster"))
                     continue
                 }
                 if parsed[blob] == nil {
@@ -59,7 +58,7 @@ struct TrustedRosters {
                         parsed[blob] = (nil, error.message)
                     }
                 }
-                versions.append(Version(since: commit.time, commit: commit.id, roster: parsed[blob]?.0, problem: parsed[blob]?.1))
+                versions.append(Version(since: change.since, commit: change.commit, roster: parsed[blob]?.0, problem: parsed[blob]?.1))
             }
             return TrustedRosters(source: source, versions: versions)
         }

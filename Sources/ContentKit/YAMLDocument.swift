@@ -36,7 +36,9 @@ enum YAMLDocument {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: text)
+            // Scalars are kept as the text written (tags are never used), so no resolver rules run; the encoding is
+            // given so Yams does not read the environment for it on every parse.
+            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             throw describe(error, file: file, firstLine: firstLine)

@@ -7,8 +7,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content repository (default: found from the current folder, as git does).", valueName: "path"))
     var repo: String?
 
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the history and parse cache under .git/contentctl/cache/.")
+    var noCache = false
+
     func openRepository() throws(ContentError) -> ContentRepository {
-        try ContentRepository.open(at: repo)
+        let repository = try ContentRepository.open(at: repo)
+        repository.usesCache = !noCache
+        return repository
     }
 
     var style: OutputStyle {

@@ -8,7 +8,9 @@ import TestSupport
 @Suite struct FingerprintTests {
     static let vectorModule = "---\nid: vector\ntitle: \"  Zentrava   dosing \"\nproducts: [zentrava]\nmarkets: [US, DE, DE]\n"
         + "therapeutic_areas: [cardiology]\naudience: [sales-reps]\nassets: [card.txt]\nowner: maya@example.com\ncadence: quarterly\n---\n"
-        + "# Dosing\r\n\r\nCafe\u{0301} 10 mg   \n\n\n\nTake once daily.\t\n\n"
+        + vectorBody
+    /// The vector's body: everything after the closing `---` line.
+    static let vectorBody = "# Dosing\r\n\r\nCafe\u{0301} 10 mg   \n\n\n\nTake once daily.\t\n\n"
     static let vectorCanonicalText = "contentctl-fingerprint 1\ntitle\tZentrava dosing\nproducts\tzentrava\nmarkets\tDE\tUS\n"
         + "therapeutic_areas\tcardiology\naudience\tsales-reps\nassets\tcefdc5f9c89894e9fcb2748951c2be06293b762a\n\n"
         + "# Dosing\n\nCafé 10 mg\n\nTake once daily.\n"
@@ -24,7 +26,7 @@ import TestSupport
         #expect(module.fingerprint.value == Self.vectorFingerprint)
         #expect(Fingerprint.canonicalText(title: module.title, products: module.products, markets: module.markets,
                                           therapeuticAreas: module.therapeuticAreas, audience: module.audience,
-                                          assetBlobs: module.assetFiles.map(\.blob), body: module.body) == Self.vectorCanonicalText)
+                                          assetBlobs: module.assetFiles.map(\.blob), body: Self.vectorBody) == Self.vectorCanonicalText)
     }
 
     @Test func changesOutsideTheReviewableContentKeepTheFingerprint() throws {

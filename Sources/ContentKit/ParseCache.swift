@@ -1,0 +1,256 @@
+import Crypto
+import Foundation
+import GitKit
+
+/// Parsed modules, change events and sign-off records, keyed by path and blob id, kept under `.git/contentctl/cache/` so an
+/// unchanged file is never read or parsed twice across runs. A module is taken from here only while the assets
+/// it lists still hold the blobs it was parsed with. The file records a digest of the configuration that shapes
+/// parsing; under another configuration, or when the file is unreadable or of another format, it starts empty.
+final class ParseCache {
+    static let formatLine = "contentctl-parse-cache 1"
+
+    private let path: String
+    private var digest: String?
+    private var modules: [String: Module] = [:]
+    private var events: [String: ChangeEvent] = [:]
+    private var records: [String: SignoffRecord] = [:]
+    /// What this run used or added: what the next run will most likely ask for again.
+    private var usedModules: Set<String> = []
+    private var usedEvents: Set<String> = []
+    private var usedRecords: Set<String> = []
+    private var added = false
+    private var loaded = false
+
+    init(repository: Repository) {
+        path = repository.commonDirectory + "contentctl/cache/parsed"
+    }
+
+    /// Starts using the cache under `config`; entries made under another configuration are dropped.
+    func prepare(for config: ContentConfig) {
+        let wanted = Self.digest(of: config)
+        if !loaded {
+            loaded = true
+            load(expecting: wanted)
+        }
+        if digest != wanted {
+            digest = wanted
+            modules = [:]
+            events = [:]
+            records = [:]
+            usedModules = []
+            usedEvents = []
+            usedRecords = []
+        }
+    }
+
+    func module(path: String, blob: ObjectID, assetBlob: (String) throws(ContentError) -> ObjectID?) -> Module? {
+        let key = Self.key(path, blob)
+        guard let module = modules[key] else { return nil }
+        for asset in module.assetFiles {
+            guard (try? assetBlob(asset.path)) == asset.blob else { return nil }
+        }
+        usedModules.insert(key)
+        return module
+    }
+
+    func store(_ module: Module) {
+        let key = Self.key(module.path, module.blob)
+        modules[key] = module
+        usedModules.insert(key)
+        added = true
+    }
+
+    func event(path: String, blob: ObjectID) -> ChangeEvent? {
+        let key = Self.key(path, blob)
+        guard let event = events[key] else { return nil }
+        usedEvents.insert(key)
+        return event
+    }
+
+    func store(_ event: ChangeEvent, blob: ObjectID) {
+        let key = Self.key(event.path, blob)
+        events[key] = event
+        usedEvents.insert(key)
+        added = true
+    }
+
+    /// A ledger file parsed before (records never change: the blob is the content).
+    func record(path: String, blob: ObjectID) -> SignoffRecord? {
+        let key = Self.key(path, blob)
+        guard let record = records[key] else { return nil }
+        usedRecords.insert(key)
+        return record
+    }
+
+    func store(_ record: SignoffRecord, path: String, blob: ObjectID) {
+        let key = Self.key(path, blob)
+        records[key] = record
+        usedRecords.insert(key)
+        added = true
+    }
+
+    /// Writes what this run used, when it added anything; a failure (a read-only clone) only costs speed.
+    func save() {
+        guard added, let digest else { return }
+        var text = Self.formatLine + "\n" + digest + "\n"
+        for key in usedModules.sorted() {
+            if let module = modules[key] { text += Self.line(module) + "\n" }
+        }
+        for key in usedEvents.sorted() {
+            if let event = events[key] { text += Self.line(event, key: key) + "\n" }
+        }
+        for key in usedRecords.sorted() {
+            if let record = records[key] {
+                let parts = key.split(separator: "\u{0}")
+                text += "R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents) + "\n"
+            }
+        }
+        try? AtomicFile.write(Data(text.utf8), to: path)
+        added = false
+    }
+
+    private func load(expecting wanted: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        // Bytes, not Characters: splitting a large file by Character costs more than the parsing it saves.
+        let lines = [UInt8](data).split(separator: 0x0A)
+        guard lines.count >= 2, Self.text(lines[0]) == Self.formatLine, Self.text(lines[1]) == wanted else { return }
+        var modules: [String: Module] = [:]
+        var events: [String: ChangeEvent] = [:]
+        var records: [String: SignoffRecord] = [:]
+        for line in lines.dropFirst(2) {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard fields.count > 2, let blob = ObjectID(hex: Self.text(fields[2])) else { return }
+            switch fields[0].first {
+            case UInt8(ascii: "M"):
+                guard let module = Self.module(fields, blob: blob) else { return }
+                modules[Self.key(module.path, blob)] = module
+            case UInt8(ascii: "E"):
+                guard let event = Self.event(fields) else { return }
+                events[Self.key(event.path, blob)] = event
+            case UInt8(ascii: "R"):
+                let path = Self.text(fields[1])
+                guard fields.count == 4, let record = try? SignoffRecord.parse(Self.text(fields[3]), file: path) else { return }
+                records[Self.key(path, blob)] = record
+            default:
+                return
+            }
+        }
+        digest = wanted
+        self.modules = modules
+        self.events = events
+        self.records = records
+    }
+
+    private static func key(_ path: String, _ blob: ObjectID) -> String {
+        path + "\u{0}" + blob.hex
+    }
+
+    /// What shapes parsing: the vocabularies, default cadence and roles.
+    private static func digest(of config: ContentConfig) -> String {
+        let vocabularies = config.vocabularies
+        let parts = [config.contentFolder, config.defaultCadence.description, config.signoffRoles.joined(separator: ",")]
+            + [vocabularies.products, vocabularies.markets, vocabularies.therapeuticAreas, vocabularies.audience, vocabularies.eventKinds]
+                .map { $0.map { $0.sorted().joined(separator: ",") } ?? "*" }
+        return SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)).hexadecimal
+    }
+
+    // MARK: Lines
+
+    private static func line(_ module: Module) -> String {
+        ["M", escape(module.path), module.blob.hex, escape(module.id), module.hasExplicitID ? "1" : "0", escape(module.title),
+         optional(module.type), optional(module.owner), list(module.products), list(module.markets), list(module.therapeuticAreas),
+         list(module.audience), list(module.assets), list(module.assetFiles.flatMap { [$0.path, $0.blob.hex] }),
+         module.cadence.description, list(module.signoffRoles), module.status.rawValue, optional(module.expires?.description),
+         module.hasFrontMatter ? "1" : "0", list(module.warnings), module.fingerprint.value].joined(separator: "\t")
+    }
+
+    private static func module(_ fields: [ArraySlice<UInt8>], blob: ObjectID) -> Module? {
+        guard fields.count == 21, let cadence = Cadence(text(fields[14])),
+              let status = ModuleStatus(rawValue: text(fields[16])), let fingerprint = Fingerprint(text(fields[20])) else { return nil }
+        let assetParts = list(fields[13])
+        guard assetParts.count % 2 == 0 else { return nil }
+        var assetFiles: [(path: String, blob: ObjectID)] = []
+        for index in stride(from: 0, to: assetParts.count, by: 2) {
+            guard let assetBlob = ObjectID(hex: assetParts[index + 1]) else { return nil }
+            assetFiles.append((assetParts[index], assetBlob))
+        }
+        let expires = optional(fields[17])
+        guard expires == nil || expires.flatMap(CalendarDate.init) != nil else { return nil }
+        return Module(path: text(fields[1]), id: text(fields[3]), hasExplicitID: fields[4].first == UInt8(ascii: "1"), title: text(fields[5]),
+                      type: optional(fields[6]), owner: optional(fields[7]), products: list(fields[8]), markets: list(fields[9]),
+                      therapeuticAreas: list(fields[10]), audience: list(fields[11]), assets: list(fields[12]), assetFiles: assetFiles,
+                      cadence: cadence, signoffRoles: list(fields[15]), status: status, expires: expires.flatMap(CalendarDate.init),
+                      hasFrontMatter: fields[18].first == UInt8(ascii: "1"), warnings: list(fields[19]), fingerprint: fingerprint, blob: blob)
+    }
+
+    private static func line(_ event: ChangeEvent, key: String) -> String {
+        ["E", escape(event.path), String(key.split(separator: "\u{0}").last ?? ""), escape(event.id), escape(event.kind),
+         event.date.description, list(event.scope.products), list(event.scope.markets), list(event.scope.therapeuticAreas),
+         event.appliesToAll ? "1" : "0", escape(event.summary), optional(event.source)].joined(separator: "\t")
+    }
+
+    private static func event(_ fields: [ArraySlice<UInt8>]) -> ChangeEvent? {
+        guard fields.count == 12, let date = CalendarDate(text(fields[5])) else { return nil }
+        return ChangeEvent(id: text(fields[3]), path: text(fields[1]), kind: text(fields[4]), date: date,
+                           scope: Scope(products: list(fields[6]), markets: list(fields[7]), therapeuticAreas: list(fields[8])),
+                           appliesToAll: fields[9].first == UInt8(ascii: "1"), summary: text(fields[10]), source: optional(fields[11]))
+    }
+
+    // MARK: Fields: tab-separated, lists separated by U+001F, optionals marked by a leading "=".
+
+    private static func escape(_ value: String) -> String {
+        var escaped = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\u{1F}": escaped += "\\u"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    /// A field as text, escapes undone.
+    private static func text(_ field: ArraySlice<UInt8>) -> String {
+        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(field.count)
+        var escaped = false
+        for byte in field {
+            if escaped {
+                switch byte {
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "u"): bytes.append(0x1F)
+                default: bytes.append(byte)
+                }
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func list(_ values: [String]) -> String {
+        values.map(escape).joined(separator: "\u{1F}")
+    }
+
+    private static func list(_ field: ArraySlice<UInt8>) -> [String] {
+        field.isEmpty ? [] : field.split(separator: 0x1F, omittingEmptySubsequences: false).map(text)
+    }
+
+    private static func optional(_ value: String?) -> String {
+        value.map { "=" + escape($0) } ?? ""
+    }
+
+    private static func optional(_ field: ArraySlice<UInt8>) -> String? {
+        field.first == UInt8(ascii: "=") ? text(field.dropFirst()) : nil
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GitKit
+
+/// Where the roster file changed along a branch's first-parent history, oldest first. Kept under
+/// `.git/contentctl/cache/` so the next run walks only the commits added since; a cached tip that is not on the
+/// new tip's first-parent history (a rewritten branch) is never reached, and the history is walked in full.
+struct RosterChanges {
+    static let formatLine = "contentctl-roster-cache 1"
+
+    struct Change {
+        /// The commit time from which this version was in force.
+        let since: Date
+        let commit: ObjectID
+        /// Nil when the commit had no roster.
+        let blob: ObjectID?
+    }
+
+    let rosterPath: String
+    let tip: ObjectID
+    let changes: [Change]
+
+    /// The changes up to `tip`, reusing `cached` where the walk reaches its tip.
+    static func compute(repository: Repository, rosterPath: String, tip: Commit, cached: RosterChanges?) throws(GitError) -> RosterChanges {
+        var segment: [Change] = []
+        var base: [Change] = []
+        var commit = tip
+        while true {
+            if let cached, cached.rosterPath == rosterPath, commit.id == cached.tip {
+                base = cached.changes
+                break
+            }
+            segment.append(Change(since: commit.time, commit: commit.id,
+                                  blob: try repository.entry(atPath: rosterPath, in: try repository.tree(commit.tree))?.id))
+            guard let parent = commit.parents.first else { break }
+            commit = try repository.commit(parent)
+        }
+        var changes = base
+        for change in segment.reversed() where changes.isEmpty || changes[changes.count - 1].blob != change.blob {
+            changes.append(change)
+        }
+        return RosterChanges(rosterPath: rosterPath, tip: tip.id, changes: changes)
+    }
+
+    static func load(from path: String) -> RosterChanges? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 4, lines[0] == Substring(formatLine), let tip = ObjectID(hex: String(lines[2])), lines.last == "" else { return nil }
+        var changes: [Change] = []
+        for line in lines.dropFirst(3).dropLast() {
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, let seconds = Int64(parts[0]), let commit = ObjectID(hex: String(parts[1])) else { return nil }
+            let blob = parts[2] == "-" ? nil : ObjectID(hex: String(parts[2]))
+            guard parts[2] == "-" || blob != nil else { return nil }
+            changes.append(Change(since: Date(timeIntervalSince1970: TimeInterval(seconds)), commit: commit, blob: blob))
+        }
+        return RosterChanges(rosterPath: String(lines[1]), tip: tip, changes: changes)
+    }
+
+    func save(to path: String) {
+        guard !rosterPath.contains("\n") else { return }
+        var text = Self.formatLine + "\n" + rosterPath + "\n" + tip.hex + "\n"
+        for change in changes {
+            text += "\(Int64(change.since.timeIntervalSince1970)) \(change.commit.hex) \(change.blob?.hex ?? "-")\n"
+        }
+        try? AtomicFile.write(Data(text.utf8), to: path)
+    }
+}

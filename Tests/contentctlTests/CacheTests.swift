@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The history and parse cache under `.git/contentctl/cache/`: a cached run says exactly what an uncached one says.
+@Suite struct CacheTests {
+    private func generated() throws -> TestRepository {
+        let repository = try TestRepository()
+        let stream = try Command.run(Bundle.main.bundlePath + "/contentctl-synth", ["60", "500", "21"], in: repository.path,
+                                     environment: repository.environment())
+        _ = try Command.run("/usr/bin/git", ["fast-import", "--quiet"], in: repository.path, environment: repository.environment(),
+                            input: stream.stdout)
+        try repository.git("checkout", "-q", "-f", "main")
+        repository.clock = Date(timeIntervalSince1970: 1_800_000_000)
+        return repository
+    }
+
+    private func review(_ repository: TestRepository, cache: Bool) throws -> String {
+        let result = try CLI.run(["review", "--as-of", "2027-01-15", "--format", "json"] + (cache ? [] : ["--no-cache"]), in: repository)
+        #expect(result.status == 0 || result.status == 65, "\(result.stderr)")
+        return result.stdout
+    }
+
+    private var cacheFolder: String { ".git/contentctl/cache" }
+
+    @Test func cachedRunsMatchUncachedOnesAcrossNewCommitsAMergedSideBranchAndARewrite() throws {
+        let repository = try generated()
+        let uncached = try review(repository, cache: false)
+        #expect(!FileManager.default.fileExists(atPath: repository.path + "/" + cacheFolder + "/history"))
+        #expect(try review(repository, cache: true) == uncached)
+        #expect(FileManager.default.fileExists(atPath: repository.path + "/" + cacheFolder + "/history"))
+        #expect(try review(repository, cache: true) == uncached)
+
+        // A side branch forked well before the cached head, edited there, merged after it.
+        let fork = try repository.git("rev-parse", "HEAD~30").trimmingCharacters(in: .whitespacesAndNewlines)
+        let changedSince = Set(try repository.git("diff", "--name-only", fork, "HEAD").split(separator: "\n").map(String.init))
+        let untouched = try repository.git("ls-tree", "-r", "--name-only", fork, "Content/").split(separator: "\n").map(String.init)
+            .filter { $0.hasSuffix(".md") && !changedSince.contains($0) }
+        let sidePath = try #require(untouched.first)
+        try repository.git("checkout", "-q", "-b", "side", fork)
+        try repository.write(sidePath, try repository.read(sidePath) + "\nA paragraph added on the side branch.\n")
+        try repository.commit("Side edit")
+        try repository.git("checkout", "-q", "main")
+        let mainPath = try #require(untouched.dropFirst().first)
+        try repository.write(mainPath, try repository.read(mainPath) + "\nA paragraph added on main.\n")
+        try repository.commit("Main edit")
+        try repository.git(["merge", "-q", "--no-ff", "-m", "Merge side", "side"], date: repository.clock)
+        let merged = try review(repository, cache: false)
+        #expect(merged != uncached)
+        #expect(try review(repository, cache: true) == merged)
+        let sideCommit = try repository.git("log", "-1", "--format=%H", "--", sidePath).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(merged.contains("\"commit\": \"\(sideCommit)\""))
+
+        // A rewritten history: the cached head is no longer an ancestor.
+        try repository.git("reset", "-q", "--hard", "HEAD~2")
+        try repository.write(mainPath, try repository.read(mainPath) + "\nRewritten.\n")
+        try repository.commit("Rewritten edit")
+        #expect(try review(repository, cache: true) == (try review(repository, cache: false)))
+    }
+
+    @Test func aDamagedCacheIsIgnoredAndRewritten() throws {
+        let repository = try generated()
+        let uncached = try review(repository, cache: false)
+        #expect(try review(repository, cache: true) == uncached)
+        for file in ["history", "parsed", "rosters"] {
+            try repository.write(cacheFolder + "/" + file, "contentctl-history-cache 1\nnot a commit\nL zz Content/x.md\n")
+        }
+        #expect(try review(repository, cache: true) == uncached)
+        #expect(try repository.read(cacheFolder + "/parsed").hasPrefix("contentctl-parse-cache 1\n"))
+        try repository.write(cacheFolder + "/parsed", "garbage")
+        #expect(try review(repository, cache: true) == uncached)
+    }
+
+    @Test func aConfigurationChangeIsNotAnsweredFromTheCache() throws {
+        let repository = try TestRepository()
+        try repository.write("Content/roster.yml", "roles:\n  sales:\n    - name: Dan\n      email: dan@example.com\n  product:\n    - name: Priya\n      email: priya@example.com\n")
+        try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\nproducts: [zentrava, lumidex]\n---\n\nText.\n")
+        try repository.commit("Library")
+        #expect(try review(repository, cache: true).contains("\"never-reviewed\""))
+        try repository.write("contentctl.yml", "vocabularies:\n  products: [zentrava]\n")
+        try repository.commit("Restrict products")
+        let cached = try review(repository, cache: true)
+        #expect(cached == (try review(repository, cache: false)))
+        #expect(cached.contains("product 'lumidex' is not in the products vocabulary") || cached.contains("\"invalid\""))
+    }
+}
