@@ -46,25 +46,15 @@ public struct ContentLibrary: Sendable {
     /// Reads the library; `imposed` replaces the source's own configuration (a pull request is judged by its base's rules).
     /// `cache` supplies modules and events already parsed from the same blobs.
     static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
-        var config = ContentConfig()
-        if let imposed {
-            config = imposed
-        } else if let bytes = try source.read(ContentConfig.fileName) {
-            config = try ContentConfig.parse(try TextFile.decode(Data(bytes), file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
-        }
+        let config: ContentConfig
+        if let imposed { config = imposed } else { config = try configuration(in: source) }
         cache?.prepare(for: config)
         let content = config.contentFolder
-        guard try source.folderExists(content) else {
-            throw ContentError(.badContent, "\(content): content folder not found in \(source.name) (set content: in \(ContentConfig.fileName))")
-        }
-        let changes = content + "/changes"
-        let files = try source.files(under: content) { folder in
-            folder == changes || RepositoryPath.baseName(of: folder).hasPrefix(".")
-        }
+        let files = try files(in: source, config: config)
         let parser = ModuleParser(config: config) { (path) throws(ContentError) in try source.blob(at: path) }
         var modules: [Module] = []
         var invalid: [InvalidModule] = []
-        for file in files where file.path.hasSuffix(".md") && RepositoryPath.baseName(of: file.path).lowercased() != "readme.md" {
+        for file in files.modules {
             if let cached = cache?.module(path: file.path, blob: file.blob, assetBlob: { (path) throws(ContentError) in try source.blob(at: path) }) {
                 modules.append(cached)
                 continue
@@ -81,7 +71,7 @@ public struct ContentLibrary: Sendable {
         (modules, invalid) = separatingDuplicateIDs(modules, invalid)
 
         var events: [ChangeEvent] = []
-        for file in try source.files(under: changes, skipFolder: { _ in true }) where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
+        for file in files.events {
             let event: ChangeEvent
             if let cached = cache?.event(path: file.path, blob: file.blob) {
                 event = cached
@@ -106,6 +96,28 @@ public struct ContentLibrary: Sendable {
             ledger: try Ledger.load(from: source, contentFolder: content, cache: cache),
             sourceName: source.name
         )
+    }
+
+    /// `contentctl.yml` of the source, or the defaults.
+    static func configuration(in source: ContentSource) throws(ContentError) -> ContentConfig {
+        guard let bytes = try source.read(ContentConfig.fileName) else { return ContentConfig() }
+        return try ContentConfig.parse(try TextFile.decode(Data(bytes), file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
+    }
+
+    /// The module files (every `.md` below the content folder but README files, hidden folders and `changes/`)
+    /// and the change-event files, in path order, without reading them.
+    static func files(in source: ContentSource, config: ContentConfig) throws(ContentError) -> (modules: [(path: String, blob: ObjectID)], events: [(path: String, blob: ObjectID)]) {
+        let content = config.contentFolder
+        guard try source.folderExists(content) else {
+            throw ContentError(.badContent, "\(content): content folder not found in \(source.name) (set content: in \(ContentConfig.fileName))")
+        }
+        let changes = content + "/changes"
+        let files = try source.files(under: content) { folder in
+            folder == changes || RepositoryPath.baseName(of: folder).hasPrefix(".")
+        }
+        let modules = files.filter { $0.path.hasSuffix(".md") && RepositoryPath.baseName(of: $0.path).lowercased() != "readme.md" }
+        let events = try source.files(under: changes, skipFolder: { _ in true }).filter { $0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml") }
+        return (modules, events)
     }
 
     /// A module id used by two files makes both invalid: their sign-offs could not be told apart.

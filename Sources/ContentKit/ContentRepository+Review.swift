@@ -5,9 +5,11 @@ extension ContentRepository {
     /// Reviews every module at HEAD as of the end of `asOf` (default: today in the configured time zone).
     public func review(asOf: CalendarDate? = nil, now: Date = Date()) throws(ContentError) -> ReviewReport {
         let head = try requireHeadCommit()
+        // The history walk and reading the library each take a core.
+        let pending = try historyInBackground(at: head.commit)
         let library = try verifiedLibrary(at: head.commit).library
+        let history = try pending.wait(events: library.events)
         try library.requireRolesOnRoster()
-        let history = try history(of: library, from: head.commit)
         let day = asOf ?? CalendarDate(now, in: library.config.timeZone)
         let engine = ReviewEngine(library: library, asOf: day, lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
         let reviews = library.modules.map(engine.review) + library.invalidModules.map(engine.review)

@@ -73,31 +73,6 @@ public final class ContentRepository {
         return try ContentLibrary.load(from: WorkTreeSource(root: root))
     }
 
-    /// For each module file, the commit that last changed it; for each event, when it was recorded. One walk.
-    func history(of library: ContentLibrary, from head: Commit) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
-        var questions: [String: History.Question] = [:]
-        for module in library.modules { questions[module.path] = .lastChange }
-        for module in library.invalidModules { questions[module.path] = .lastChange }
-        for event in library.events { questions[event.path] = .introduction }
-        let answers: [String: Commit]
-        do {
-            let known = usesCache ? HistoryCache.load(from: repository) : nil
-            answers = try History(repository: repository).answer(questions, from: head.id, known: known)
-            if usesCache, known?.head != head.id || known?.answers.count != answers.count {
-                HistoryCache(head: head.id, answers: answers.reduce(into: [:]) { cache, answer in
-                    cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value.id)
-                }).save(to: repository)
-            }
-        } catch {
-            throw ContentError(error)
-        }
-        var recorded: [String: Date] = [:]
-        for event in library.events {
-            if let commit = answers[event.path] { recorded[event.id] = commit.time }
-        }
-        return (answers.filter { questions[$0.key] == .lastChange }, recorded)
-    }
-
     static func shortBranch(_ name: String) -> String {
         name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : name
     }

@@ -1,0 +1,85 @@
+import Foundation
+import GitKit
+
+extension ContentRepository {
+    /// For each module file, the commit that last changed it; for each event, when it was recorded. One walk.
+    func history(of library: ContentLibrary, from head: Commit) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+        var questions: [String: History.Question] = [:]
+        for module in library.modules { questions[module.path] = .lastChange }
+        for module in library.invalidModules { questions[module.path] = .lastChange }
+        for event in library.events { questions[event.path] = .introduction }
+        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache), questions: questions, events: library.events)
+    }
+
+    /// The same as `history(of:from:)`, walked on a second core while this thread reads the library: the questions
+    /// come from the listing of `head`'s content folder, which needs no parsing.
+    func historyInBackground(at head: Commit) throws(ContentError) -> PendingHistory {
+        let questions = try ContentError.readingGit {
+            let source = TreeSource(repository: repository, root: try repository.tree(head.tree), name: "HEAD")
+            let files = try ContentLibrary.files(in: source, config: try ContentLibrary.configuration(in: source))
+            return Dictionary(uniqueKeysWithValues: files.modules.map { ($0.path, History.Question.lastChange) }
+                + files.events.map { ($0.path, History.Question.introduction) })
+        }
+        return PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, questions: questions,
+                              head: head.id, cached: usesCache)
+    }
+
+    /// Answers the questions, taking what an earlier walk found from the cache and keeping this walk's answers there.
+    fileprivate static func answer(_ questions: [String: History.Question], from head: ObjectID, in repository: Repository,
+                                   cached: Bool) throws(ContentError) -> [String: Commit] {
+        do {
+            let known = cached ? HistoryCache.load(from: repository) : nil
+            let answers = try History(repository: repository).answer(questions, from: head, known: known)
+            if cached, known?.head != head || known?.answers.count != answers.count {
+                HistoryCache(head: head, answers: answers.reduce(into: [:]) { cache, answer in
+                    cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value.id)
+                }).save(to: repository)
+            }
+            return answers
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
+    /// Module answers by path, and each event's recording time by event id.
+    static func split(_ answers: [String: Commit], questions: [String: History.Question], events: [ChangeEvent]) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+        var recorded: [String: Date] = [:]
+        for event in events {
+            if let commit = answers[event.path] { recorded[event.id] = commit.time }
+        }
+        return (answers.filter { questions[$0.key] == .lastChange }, recorded)
+    }
+}
+
+/// A history walk running on its own thread with its own repository handle (libgit2 objects never cross threads).
+final class PendingHistory: @unchecked Sendable {
+    let questions: [String: History.Question]
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the walking thread before it signals `done`; read only after `wait`.
+    private var result: Result<[String: Commit], ContentError> = .failure(ContentError(.unsupportedRepository, "history walk did not run"))
+
+    init(location: String, questions: [String: History.Question], head: ObjectID, cached: Bool) {
+        self.questions = questions
+        let thread = Thread { [self] in
+            do {
+                let repository = try Repository.open(at: location)
+                result = .success(try ContentRepository.answer(questions, from: head, in: repository, cached: cached))
+            } catch let error as ContentError {
+                result = .failure(error)
+            } catch let error as GitError {
+                result = .failure(ContentError(error))
+            } catch {
+                result = .failure(ContentError(.unsupportedRepository, "\(error)"))
+            }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the walk; module answers by path, and each event's recording time by event id.
+    func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+        done.wait()
+        return ContentRepository.split(try result.get(), questions: questions, events: events)
+    }
+}
