@@ -8,7 +8,8 @@ extension ContentRepository {
         for module in library.modules { questions[module.path] = .lastChange }
         for module in library.invalidModules { questions[module.path] = .lastChange }
         for event in library.events { questions[event.path] = .introduction }
-        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache), questions: questions, events: library.events)
+        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache, progress: progress),
+                          questions: questions, events: library.events)
     }
 
     /// The same as `history(of:from:)`, walked on a second core while this thread reads the library: the questions
@@ -21,15 +22,15 @@ extension ContentRepository {
                 + files.events.map { ($0.path, History.Question.introduction) })
         }
         return PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, questions: questions,
-                              head: head.id, cached: usesCache)
+                              head: head.id, cached: usesCache, progress: progress)
     }
 
     /// Answers the questions, taking what an earlier walk found from the cache and keeping this walk's answers there.
     fileprivate static func answer(_ questions: [String: History.Question], from head: ObjectID, in repository: Repository,
-                                   cached: Bool) throws(ContentError) -> [String: Commit] {
+                                   cached: Bool, progress: WalkProgress?) throws(ContentError) -> [String: Commit] {
         do {
             let known = cached ? HistoryCache.load(from: repository) : nil
-            let answers = try History(repository: repository).answer(questions, from: head, known: known)
+            let answers = try History(repository: repository, progress: progress).answer(questions, from: head, known: known)
             if cached, known?.head != head || known?.answers.count != answers.count {
                 HistoryCache(head: head, answers: answers.reduce(into: [:]) { cache, answer in
                     cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value.id)
@@ -58,12 +59,12 @@ final class PendingHistory: @unchecked Sendable {
     /// Written once by the walking thread before it signals `done`; read only after `wait`.
     private var result: Result<[String: Commit], ContentError> = .failure(ContentError(.unsupportedRepository, "history walk did not run"))
 
-    init(location: String, questions: [String: History.Question], head: ObjectID, cached: Bool) {
+    init(location: String, questions: [String: History.Question], head: ObjectID, cached: Bool, progress: WalkProgress?) {
         self.questions = questions
         let thread = Thread { [self] in
             do {
                 let repository = try Repository.open(at: location)
-                result = .success(try ContentRepository.answer(questions, from: head, in: repository, cached: cached))
+                result = .success(try ContentRepository.answer(questions, from: head, in: repository, cached: cached, progress: progress))
             } catch let error as ContentError {
                 result = .failure(error)
             } catch let error as GitError {

@@ -3,7 +3,9 @@ import GitKit
 
 extension ContentRepository {
     /// Reviews every module at HEAD as of the end of `asOf` (default: today in the configured time zone).
-    public func review(asOf: CalendarDate? = nil, now: Date = Date()) throws(ContentError) -> ReviewReport {
+    /// `whenRead` runs once history and library are read (or reading failed), e.g. to clear a progress line.
+    public func review(asOf: CalendarDate? = nil, now: Date = Date(), whenRead: () -> Void = {}) throws(ContentError) -> ReviewReport {
+        defer { whenRead() }
         let head = try requireHeadCommit()
         // The history walk and reading the library each take a core.
         let pending = try historyInBackground(at: head.commit)

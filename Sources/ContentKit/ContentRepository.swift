@@ -6,6 +6,8 @@ public final class ContentRepository {
     public let repository: Repository
     /// Whether history answers are read from and kept in `.git/contentctl/cache/` (`--no-cache` turns it off).
     public var usesCache = true
+    /// Counts the commits history walks visit, for a progress line.
+    public var progress: WalkProgress?
     /// Parsed modules and events by blob, shared by every library this run reads.
     private(set) lazy var parseCache: ParseCache? = usesCache ? ParseCache(repository: repository) : nil
 

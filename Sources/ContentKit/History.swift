@@ -21,9 +21,11 @@ struct History {
 
     let repository: Repository
     private let trees: RecentTrees
+    private let progress: WalkProgress?
 
-    init(repository: Repository) {
+    init(repository: Repository, progress: WalkProgress? = nil) {
         self.repository = repository
+        self.progress = progress
         trees = RecentTrees(repository: repository)
     }
 
@@ -47,7 +49,11 @@ struct History {
         }
 
         enqueue(try repository.commit(head), Set(paths.indices))
+        var visited = 0
+        defer { progress?.add(visited % 1000) }
         while !pending.isEmpty, let commit = queue.pop() {
+            visited += 1
+            if visited % 1000 == 0 { progress?.add(1000) }
             guard var remaining = waiting.removeValue(forKey: commit.id) else { continue }
             trees.advance()
             if let known, commit.id == known.head {

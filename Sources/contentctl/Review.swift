@@ -34,7 +34,11 @@ struct Review: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(ContentError) in
-            let report = try global.openRepository().review(asOf: asOf.flatMap(CalendarDate.init))
+            let repository = try global.openRepository()
+            let progress = WalkProgress()
+            repository.progress = progress
+            let line = ProgressLine(progress: progress)
+            let report = try repository.review(asOf: asOf.flatMap(CalendarDate.init), whenRead: { line?.finish() })
             printWarnings(report.warnings)
             switch format {
             case .table: emit(report.table(style: global.style))
