@@ -62,7 +62,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return CalendarDate(moved, in: utc)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// Whole days from this day to `later` (negative when `later` is earlier).
+    public func days(until later: CalendarDate) -> Int {
+        let utc = Timestamp.utc
+        return Int((later.start(in: utc).timeIntervalSince(start(in: utc)) / 86_400).rounded())
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

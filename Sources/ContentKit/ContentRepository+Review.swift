@@ -5,6 +5,11 @@ extension ContentRepository {
     /// Reviews every module at HEAD as of the end of `asOf` (default: today in the configured time zone).
     /// `whenRead` runs once history and library are read (or reading failed), e.g. to clear a progress line.
     public func review(asOf: CalendarDate? = nil, now: Date = Date(), whenRead: () -> Void = {}) throws(ContentError) -> ReviewReport {
+        try reviewSession(asOf: asOf, now: now, whenRead: whenRead).report
+    }
+
+    /// The review with what it was made from, for the reports built on it (packets, metrics, pending lists).
+    func reviewSession(asOf: CalendarDate?, now: Date, whenRead: () -> Void) throws(ContentError) -> ReviewSession {
         defer { whenRead() }
         let head = try requireHeadCommit()
         // The history walk and reading the library each take a core.
@@ -15,7 +20,7 @@ extension ContentRepository {
         let day = asOf ?? CalendarDate(now, in: library.config.timeZone)
         let engine = ReviewEngine(library: library, asOf: day, lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
         let reviews = library.modules.map(engine.review) + library.invalidModules.map(engine.review)
-        return ReviewReport(
+        let report = ReviewReport(
             asOf: day,
             timeZone: library.config.timeZoneName,
             head: head.commit.id,
@@ -24,7 +29,18 @@ extension ContentRepository {
             modules: reviews.sorted { ($0.verdicts.first ?? .current, $0.id) < ($1.verdicts.first ?? .current, $1.id) },
             warnings: library.warnings
         )
+        return ReviewSession(report: report, library: library, head: head.commit,
+                             lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
     }
+}
+
+/// A review and the library, history and head it was made from.
+struct ReviewSession {
+    let report: ReviewReport
+    let library: ContentLibrary
+    let head: Commit
+    let lastChanges: [String: Commit]
+    let eventsRecorded: [String: Date]
 }
 
 extension ContentLibrary {

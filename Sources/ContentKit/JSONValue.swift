@@ -4,6 +4,8 @@ import Foundation
 public indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case number(Int)
+    /// A measured quantity, written with one decimal.
+    case decimal(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -24,6 +26,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         switch self {
         case .string(let text): output += Self.quoted(text)
         case .number(let number): output += String(number)
+        case .decimal(let number): output += String(format: "%.1f", number)
         case .bool(let flag): output += flag ? "true" : "false"
         case .null: output += "null"
         case .array(let items):

@@ -20,7 +20,7 @@ struct ReviewEngine {
         let reasons = reasons(for: module, standing: library.ledger.standingRecords(for: module.id))
         return ModuleReview(
             id: module.id, path: module.path, title: module.title, status: module.status,
-            products: module.products, markets: module.markets, signoffRoles: module.signoffRoles,
+            owner: module.owner, products: module.products, markets: module.markets, signoffRoles: module.signoffRoles,
             lastChanged: lastChanges[module.path].map(Reason.CommitReference.init),
             fingerprint: module.fingerprint,
             verdicts: Array(Set(reasons.map(\.verdict))).sorted(),
@@ -30,7 +30,7 @@ struct ReviewEngine {
     }
 
     func review(_ invalid: InvalidModule) -> ModuleReview {
-        ModuleReview(id: invalid.id, path: invalid.path, title: RepositoryPath.baseName(of: invalid.path), status: nil, products: [], markets: [],
+        ModuleReview(id: invalid.id, path: invalid.path, title: RepositoryPath.baseName(of: invalid.path), status: nil, owner: nil, products: [], markets: [],
                      signoffRoles: [], lastChanged: lastChanges[invalid.path].map(Reason.CommitReference.init),
                      fingerprint: nil, verdicts: [.invalid],
                      reasons: [Reason(verdict: .invalid, message: invalid.message)], signoffs: [])
@@ -49,7 +49,7 @@ struct ReviewEngine {
         if signoffs.isEmpty {
             reasons.append(Reason(verdict: .neverReviewed,
                                   message: "no \(Self.list(roles)) sign-off on any version of this module",
-                                  commits: lastChange(module)))
+                                  commits: lastChange(module), owedBy: roles, waitingSince: lastChangeDay(module)))
         } else {
             reasons += unsignedChanges(module, signoffs: signoffs, onCurrent: onCurrent)
             if reasons.isEmpty, let overdue = overdue(module, onCurrent: onCurrent) { reasons.append(overdue) }
@@ -69,7 +69,9 @@ struct ReviewEngine {
     private func unsignedChanges(_ module: Module, signoffs: [SignoffRecord], onCurrent: [SignoffRecord]) -> [Reason] {
         var parts: [String] = []
         var evidence: [SignoffRecord] = []
+        var owing: [String] = []
         for role in module.signoffRoles where !onCurrent.contains(where: { $0.role == role }) {
+            owing.append(role)
             if let last = signoffs.last(where: { $0.role == role }) {
                 parts.append("\(role) last signed an earlier version on \(day(last.time)) (\(last.reviewerName), \(last.shortID))")
                 evidence.append(last)
@@ -83,7 +85,8 @@ struct ReviewEngine {
             message += "; last change \(change.id.hex.prefix(7)) on \(day(change.time))"
         }
         return [Reason(verdict: .unsignedChanges, message: message,
-                       signoffs: evidence.map(Reason.SignoffReference.init), commits: lastChange(module))]
+                       signoffs: evidence.map(Reason.SignoffReference.init), commits: lastChange(module),
+                       owedBy: owing, waitingSince: lastChangeDay(module))]
     }
 
     /// The review date is the oldest of the required roles' latest sign-offs on the current text.
@@ -93,9 +96,10 @@ struct ReviewEngine {
         let reviewed = CalendarDate(oldest.time, in: zone)
         let due = module.cadence.dueDate(after: reviewed)
         guard asOf > due else { return nil }
+        let owing = latest.filter { module.cadence.dueDate(after: CalendarDate($0.time, in: zone)) < asOf }.map(\.role)
         return Reason(verdict: .overdue,
                       message: "\(module.cadence) re-attestation was due \(due): reviewed \(reviewed) (\(oldest.role), \(oldest.reviewerName))",
-                      signoffs: [Reason.SignoffReference(oldest)])
+                      signoffs: [Reason.SignoffReference(oldest)], owedBy: owing, waitingSince: due)
     }
 
     /// Stale events (in effect by the as-of day) or upcoming ones (taking effect within the horizon) not yet cleared.
@@ -107,23 +111,34 @@ struct ReviewEngine {
         for event in library.events {
             let inScope = upcoming ? (event.date > asOf && event.date <= horizonEnd) : event.date <= asOf
             guard inScope, event.affects(module) else { continue }
-            let effective = event.date.start(in: zone)
-            let earliest = effective.addingTimeInterval(-Double(library.config.horizonDays) * 86_400)
-            let recorded = eventsRecorded[event.id] ?? effective
-            let threshold = max(earliest, recorded)
+            let recorded = recordedTime(of: event)
+            let threshold = clearingThreshold(of: event)
             let uncleared = module.signoffRoles.filter { role in
                 !onCurrent.contains { $0.role == role && $0.time >= threshold }
             }
             guard !uncleared.isEmpty else { continue }
             let clearedBy = onCurrent.filter { $0.time >= threshold && !uncleared.contains($0.role) }
             let message = upcoming
-                ? "\(event.kind) \(event.id) takes effect \(event.date) (in \(days(from: asOf, to: event.date)) days); not yet signed since by \(Self.list(uncleared))"
+                ? "\(event.kind) \(event.id) takes effect \(event.date) (in \(asOf.days(until: event.date)) days); not yet signed since by \(Self.list(uncleared))"
                 : "\(event.kind) \(event.id) took effect \(event.date) (recorded \(day(recorded))); not cleared by \(Self.list(uncleared))"
             reasons.append(Reason(verdict: upcoming ? .upcoming : .stale, message: message,
                                   events: [Reason.EventReference(event)],
-                                  signoffs: clearedBy.map(Reason.SignoffReference.init)))
+                                  signoffs: clearedBy.map(Reason.SignoffReference.init),
+                                  owedBy: uncleared, waitingSince: upcoming ? day(recorded) : max(event.date, day(recorded))))
         }
         return reasons
+    }
+
+    /// When the event was recorded (the commit that added its file), or its effective date if not yet committed.
+    func recordedTime(of event: ChangeEvent) -> Date {
+        eventsRecorded[event.id] ?? event.date.start(in: zone)
+    }
+
+    /// A sign-off at or after this moment clears the event: the later of (effective date minus the horizon) and
+    /// the moment the event was recorded.
+    func clearingThreshold(of event: ChangeEvent) -> Date {
+        let earliest = event.date.start(in: zone).addingTimeInterval(-Double(library.config.horizonDays) * 86_400)
+        return max(earliest, recordedTime(of: event))
     }
 
     /// A reviewer whose latest word on the current text asks for changes.
@@ -146,16 +161,16 @@ struct ReviewEngine {
         return Reason(verdict: .current, message: message, signoffs: latest.map(Reason.SignoffReference.init))
     }
 
+    private func lastChangeDay(_ module: Module) -> CalendarDate? {
+        lastChanges[module.path].map { day($0.time) }
+    }
+
     private func lastChange(_ module: Module) -> [Reason.CommitReference] {
         lastChanges[module.path].map { [Reason.CommitReference($0)] } ?? []
     }
 
     private func day(_ instant: Date) -> CalendarDate {
         CalendarDate(instant, in: zone)
-    }
-
-    private func days(from start: CalendarDate, to end: CalendarDate) -> Int {
-        Int(((end.start(in: Timestamp.utc).timeIntervalSince(start.start(in: Timestamp.utc))) / 86_400).rounded())
     }
 
     static func list(_ roles: [String]) -> String {

@@ -36,6 +36,7 @@ extension ModuleReview {
             ("path", .string(path)),
             ("title", .string(title)),
             ("status", .optional(status?.rawValue)),
+            ("owner", .optional(owner)),
             ("products", .strings(products)),
             ("markets", .strings(markets)),
             ("signoffRoles", .strings(signoffRoles)),
@@ -59,6 +60,8 @@ extension Reason {
                          ("email", .string($0.email)), ("time", .string(Timestamp.format($0.time)))])
             })),
             ("commits", .array(commits.map(\.json))),
+            ("owedBy", .strings(owedBy)),
+            ("waitingSince", .optional(waitingSince?.description)),
         ])
     }
 }

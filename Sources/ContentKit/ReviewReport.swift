@@ -7,6 +7,7 @@ public struct ModuleReview: Sendable {
     public let path: String
     public let title: String
     public let status: ModuleStatus?
+    public let owner: String?
     public let products: [String]
     public let markets: [String]
     public let signoffRoles: [String]

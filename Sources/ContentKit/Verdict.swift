@@ -53,6 +53,9 @@ public struct Reason: Sendable {
     public var events: [EventReference] = []
     public var signoffs: [SignoffReference] = []
     public var commits: [CommitReference] = []
+    /// The roles whose sign-off this reason waits for (none when the content owner must act), and since when.
+    public var owedBy: [String] = []
+    public var waitingSince: CalendarDate?
 }
 
 extension Reason.SignoffReference {
