@@ -9,6 +9,8 @@ public enum ExitStatus: Int32, Sendable {
     case unknown = 66
     case refused = 67
     case unsupportedRepository = 69
+    /// An output file could not be written.
+    case cannotWrite = 73
     case busy = 75
 }
 

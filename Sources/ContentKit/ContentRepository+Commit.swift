@@ -2,23 +2,34 @@ import Foundation
 import GitKit
 
 extension ContentRepository {
-    /// How long a sign-off waits for other writers (contentctl's lock, git's index and branch locks) before giving up.
+    /// How long a write waits for other writers (contentctl's lock, git's index and branch locks) before giving up.
     static let writeTimeout: TimeInterval = 5
 
     /// Commits a plan's records (and snapshots) on its branch and returns the new commit.
+    @discardableResult
+    public func commit(_ plan: SignoffPlan) throws(ContentError) -> ObjectID {
+        let contentFolder = try library(at: plan.base).config.contentFolder
+        let signer = Signature(name: plan.signer.name, email: plan.signer.email, time: plan.items.first?.record.time ?? Date())
+        let write = BranchWrite(
+            branch: plan.branch, base: plan.base, author: signer, message: Self.commitMessage(plan),
+            reflog: "contentctl: \(plan.items.first?.record.meaning.rawValue ?? "signoff")", what: "the sign-off",
+            files: { tree in try self.files(of: plan, on: tree, contentFolder: contentFolder) },
+            requireStillValid: { tip in try self.requireApprovedTextUnchanged(plan, at: tip) })
+        return try commit(write)
+    }
+
+    /// Commits files on a branch and returns the new commit.
     ///
     /// Under contentctl's writer lock: the commit is built from the branch tip's tree plus the new files (never from
     /// the user's index, so nothing the user staged is swept in); the files are written to the work tree and staged;
     /// and only then is the branch moved, with compare-and-swap against the tip the commit was built on. A kill before
-    /// the move leaves staged records that the user's next commit keeps; once the move is done the record is
-    /// acknowledged. If the branch moved (another writer), the records go on the new tip when the approved text is
-    /// unchanged there; waits past `writeTimeout` end with exit 75 naming the lock.
-    @discardableResult
-    public func commit(_ plan: SignoffPlan) throws(ContentError) -> ObjectID {
+    /// the move leaves staged files that the user's next commit keeps; once the move is done the write is
+    /// acknowledged. If the branch moved (another writer), the files go on the new tip when `requireStillValid`
+    /// accepts it; waits past `writeTimeout` end with exit 75 naming the lock.
+    func commit(_ write: BranchWrite) throws(ContentError) -> ObjectID {
         guard let root = repository.workingDirectory else {
-            throw ContentError(.unsupportedRepository, "bare repository: sign-off writes records into a work tree; run it in a clone")
+            throw ContentError(.unsupportedRepository, "bare repository: contentctl writes records into a work tree; run it in a clone")
         }
-        let contentFolder = try library(at: plan.base).config.contentFolder
         do {
             try Libgit2.enableFsync()
         } catch {
@@ -27,11 +38,15 @@ extension ContentRepository {
         let lock = try WriterLock.acquire(gitDirectory: repository.commonDirectory, timeout: Self.writeTimeout)
         lock.recoverAfterCrashedHolder()
         let deadline = Date().addingTimeInterval(Self.writeTimeout)
-        return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "cannot write the sign-off: \(error.localizedDescription)") }) {
+        let branchName = Self.shortBranch(write.branch)
+        return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "cannot write \(write.what): \(error.localizedDescription)") }) {
             while true {
-                let tip = try branchTip(plan.branch)
-                try requireApprovedTextUnchanged(plan, at: tip)
-                let (commit, files) = try createCommit(plan, on: tip, contentFolder: contentFolder)
+                let tip = try branchTip(write.branch)
+                if tip.id != write.base.id { try write.requireStillValid(tip) }
+                let files = try write.files(try repository.tree(tip.tree))
+                let newTree = try repository.tree(updating: tip.tree, with: files)
+                let commit = try repository.createCommit(tree: newTree, parents: [tip.id], author: write.author, committer: write.author,
+                                                         message: write.message)
                 CrashPoint.afterObjects.reach()
                 for file in files { try DurableFile.write(try repository.blob(file.blob), to: root + file.path) }
                 CrashPoint.afterWorkTree.reach()
@@ -42,8 +57,8 @@ extension ContentRepository {
                     throw error
                 }
                 CrashPoint.afterIndex.reach()
-                lock.intend(repository.commonDirectory + plan.branch + ".lock")
-                let moved = try moveBranch(plan, from: tip.id, to: commit)
+                lock.intend(repository.commonDirectory + write.branch + ".lock")
+                let moved = try moveBranch(write.branch, from: tip.id, to: commit, message: write.reflog)
                 lock.clearIntent()
                 if moved {
                     CrashPoint.afterReference.reach()
@@ -51,7 +66,7 @@ extension ContentRepository {
                 }
                 guard Date() < deadline else {
                     try? unstage(files, root: root)
-                    throw ContentError(.busy, "\(repository.commonDirectory)\(plan.branch).lock: \(plan.branchName) kept moving or stayed locked by another process; nothing was recorded, run the command again")
+                    throw ContentError(.busy, "\(repository.commonDirectory)\(write.branch).lock: \(branchName) kept moving or stayed locked by another process; nothing was recorded, run the command again")
                 }
                 Jitter.pause()
             }
@@ -68,7 +83,6 @@ extension ContentRepository {
     /// The approved module text and assets must be what the branch tip holds, or the record would approve text
     /// that is no longer there.
     private func requireApprovedTextUnchanged(_ plan: SignoffPlan, at tip: Commit) throws {
-        guard tip.id != plan.base.id else { return }
         let tree = try repository.tree(tip.tree)
         for item in plan.items {
             for file in item.approvedFiles where try repository.entry(atPath: file.path, in: tree)?.id != file.blob {
@@ -77,9 +91,8 @@ extension ContentRepository {
         }
     }
 
-    /// The commit object holding the plan's files on top of `tip`; no reference moves.
-    private func createCommit(_ plan: SignoffPlan, on tip: Commit, contentFolder: String) throws -> (ObjectID, [(path: String, blob: ObjectID)]) {
-        let tree = try repository.tree(tip.tree)
+    /// The plan's record files, and the snapshots of approved text the tip's tree does not hold yet.
+    private func files(of plan: SignoffPlan, on tree: Tree, contentFolder: String) throws -> [(path: String, blob: ObjectID)] {
         var files: [(path: String, blob: ObjectID)] = []
         for item in plan.items {
             let record = item.record
@@ -88,11 +101,7 @@ extension ContentRepository {
                 if try repository.entry(atPath: snapshot.path, in: tree) == nil { files.append(snapshot) }
             }
         }
-        let newTree = try repository.tree(updating: tip.tree, with: files)
-        let signer = Signature(name: plan.signer.name, email: plan.signer.email, time: plan.items.first?.record.time ?? Date())
-        let commit = try repository.createCommit(tree: newTree, parents: [tip.id], author: signer, committer: signer,
-                                                 message: Self.commitMessage(plan))
-        return (commit, files)
+        return files
     }
 
     /// Re-reads the index, stages the files and writes it, retrying while git holds `index.lock`.
@@ -119,10 +128,9 @@ extension ContentRepository {
     }
 
     /// Moves the branch from `tip` to `commit` unless someone else moved or locked it first.
-    private func moveBranch(_ plan: SignoffPlan, from tip: ObjectID, to commit: ObjectID) throws -> Bool {
+    private func moveBranch(_ branch: String, from tip: ObjectID, to commit: ObjectID, message: String) throws -> Bool {
         do {
-            try repository.updateReference(plan.branch, to: commit, expecting: tip,
-                                           message: "contentctl: \(plan.items.first?.record.meaning.rawValue ?? "signoff")")
+            try repository.updateReference(branch, to: commit, expecting: tip, message: message)
             return true
         } catch {
             guard error.code == .modified || error.code == .locked else { throw error }

@@ -79,7 +79,7 @@ extension ContentRepository {
     /// HEAD's commit and branch, refusing states in which a record could not be committed safely.
     func requireWritableBranch() throws(ContentError) -> (Commit, String) {
         if repository.isBare {
-            throw ContentError(.unsupportedRepository, "bare repository: sign-off writes records into a work tree; run it in a clone")
+            throw ContentError(.unsupportedRepository, "bare repository: contentctl writes records into a work tree; run it in a clone")
         }
         let head: Head
         do { head = try repository.head() } catch { throw ContentError(error) }

@@ -37,42 +37,6 @@ extension ReviewReport {
         return lines
     }
 
-    /// The same content for a pull request or wiki page.
-    public var markdown: String {
-        var lines: [String] = []
-        lines.append("# Content review as of \(asOf)")
-        lines.append("")
-        lines.append("`\(contentFolder)` at `\(head.hex.prefix(7))`\(branch.map { " (\($0))" } ?? ""), time zone \(timeZone).")
-        lines.append("")
-        lines.append("## Summary")
-        lines.append("")
-        lines += summaryLines(style: OutputStyle(colored: false)).map { "- " + $0 }
-        lines.append("")
-        lines.append("| Module | Title | Verdicts | Last changed |")
-        lines.append("|---|---|---|---|")
-        for module in modules {
-            let changed = module.lastChanged.map { "`\($0.id.hex.prefix(7))` \(Timestamp.format($0.date).prefix(10))" } ?? ""
-            lines.append("| `\(module.id)` | \(Self.cell(module.title)) | \(module.verdicts.map(\.rawValue).joined(separator: ", ")) | \(changed) |")
-        }
-        lines.append("")
-        lines.append("## Reasons")
-        for module in modules where module.verdicts != [.current] {
-            lines.append("")
-            lines.append("### \(module.id): \(module.title)")
-            lines.append("")
-            for reason in module.reasons where reason.verdict != .current {
-                lines.append("- **\(reason.verdict.rawValue)**: \(reason.message)")
-            }
-        }
-        if !warnings.isEmpty {
-            lines.append("")
-            lines.append("## Warnings")
-            lines.append("")
-            lines += warnings.map { "- " + $0 }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }

@@ -43,11 +43,29 @@ public struct TemplateLibrary {
 
     /// Renders a template as plain text (no HTML escaping); a broken template is named with its line.
     func render(_ name: String, _ values: [String: String]) throws(ContentError) -> String {
+        try parse(name, escapingHTML: false).render(values)
+    }
+
+    /// Renders the report template `reports/<report>.<ext>.mustache`. HTML templates escape values and may include
+    /// any other template under `reports/` as a partial, by file name without `.mustache` (`{{> style.css}}`).
+    func renderReport(_ report: String, format: ReportFormat, context: [String: Any]) throws(ContentError) -> String {
+        let name = "reports/\(report).\(format.fileExtension).mustache"
+        let template = try parse(name, escapingHTML: format == .html)
+        var partials = MustacheLibrary()
+        if format == .html {
+            for partial in names(under: "reports") where partial.hasSuffix(".mustache") && "reports/" + partial != name {
+                partials.register(try parse("reports/" + partial, escapingHTML: true), named: String(partial.dropLast(".mustache".count)))
+            }
+        }
+        return template.render(context, library: partials)
+    }
+
+    private func parse(_ name: String, escapingHTML: Bool) throws(ContentError) -> MustacheTemplate {
         guard let (text, origin) = template(name) else {
             throw ContentError(.unknown, "no template \(name)")
         }
         do {
-            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text).render(values)
+            return try MustacheTemplate(string: escapingHTML ? text : "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch let error as MustacheTemplate.ParserError {
             throw ContentError(.badContent, "\(origin):\(error.context.lineNumber): broken template: \(error.error)")
         } catch {

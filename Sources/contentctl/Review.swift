@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContentKit
+import Foundation
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,6 +8,9 @@ struct Review: ParsableCommand {
         discussion: """
         Reads the content committed at HEAD. Verdicts: current, never-reviewed, unsigned-changes, stale, overdue, \
         expired, upcoming, changes-requested, retired, draft, invalid.
+        html, markdown and csv render the review packet from Templates/reports/ (the repository's own Templates/ \
+        overrides the built-in ones). --cycle names the review cycle (default: the quarter of --as-of); with --record \
+        its packet is committed under <content>/.reviews/<cycle>/.
         Exits 1 with --strict when an active module is not current, and 65 when a module file is invalid.
         """
     )
@@ -15,6 +19,8 @@ struct Review: ParsableCommand {
         case table
         case markdown
         case json
+        case html
+        case csv
     }
 
     @OptionGroup var global: GlobalOptions
@@ -22,14 +28,32 @@ struct Review: ParsableCommand {
     @Option(help: ArgumentHelp("Judge dates as of the end of this day (YYYY-MM-DD; default: today).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Output format: table, markdown or json.")
+    @Option(help: "Output format: table, markdown, json, html or csv.")
     var format: Format = .table
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The review cycle: \(ReviewCycle.expectedForm) (default: the quarter of --as-of).", valueName: "cycle"))
+    var cycle: String?
+
+    @Flag(help: "Commit the cycle's packet (JSON and Markdown) into the repository; needs --cycle.")
+    var record = false
+
+    @Flag(help: "Add the metrics to the table or JSON output.")
+    var metrics = false
 
     @Flag(help: "Exit 1 when any active module is not current.")
     var strict = false
 
     func validate() throws {
         if let asOf { _ = try asOfDay(asOf) }
+        if let cycle, ReviewCycle(cycle) == nil {
+            throw ValidationError("--cycle must be \(ReviewCycle.expectedForm), not '\(cycle)'")
+        }
+        if record, cycle == nil {
+            throw ValidationError("--record needs --cycle, so the recorded cycle is named on purpose")
+        }
     }
 
     func run() throws {
@@ -38,13 +62,31 @@ struct Review: ParsableCommand {
             let progress = WalkProgress()
             repository.progress = progress
             let line = ProgressLine(progress: progress)
-            let report = try repository.review(asOf: asOf.flatMap(CalendarDate.init), whenRead: { line?.finish() })
-            printWarnings(report.warnings)
-            switch format {
-            case .table: emit(report.table(style: global.style))
-            case .markdown: emit(report.markdown)
-            case .json: emit(report.json.serialized())
+            let day = asOf.flatMap(CalendarDate.init)
+            let chosenCycle = cycle.flatMap(ReviewCycle.init)
+            let report: ReviewReport
+            if format == .table, !metrics, !record {
+                report = try repository.review(asOf: day, whenRead: { line?.finish() })
+                try deliver(report.table(style: global.style))
+            } else if format == .json, !metrics, chosenCycle == nil {
+                report = try repository.review(asOf: day, whenRead: { line?.finish() })
+                try deliver(report.json.serialized())
+            } else {
+                let packet = try repository.reviewPacket(asOf: day, cycle: chosenCycle, whenRead: { line?.finish() })
+                report = packet.report
+                if record {
+                    let recorded = try repository.recordCycle(packet, environment: ProcessInfo.processInfo.environment)
+                    printError("recorded cycle \(packet.cycle.name) in \(recorded.folder) at \(recorded.commit.hex.prefix(7))")
+                }
+                switch format {
+                case .table: try deliver(report.table(style: global.style) + "\n" + packet.metrics.text)
+                case .json: try deliver(packet.json.serialized())
+                case .markdown: try deliver(try packet.render(.markdown, templates: repository.templates))
+                case .html: try deliver(try packet.render(.html, templates: repository.templates))
+                case .csv: try deliver(try packet.render(.csv, templates: repository.templates))
+                }
             }
+            printWarnings(report.warnings)
             let invalid = report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid } }
             if let first = invalid.first {
                 let more = invalid.count - 1
@@ -54,5 +96,14 @@ struct Review: ParsableCommand {
                 throw ContentError(.findings, "\(report.modules.filter(\.failsStrictReview).count) active module(s) are not current")
             }
         }
+    }
+
+    /// To the --output file (whole or not at all), or to standard output.
+    private func deliver(_ text: String) throws(ContentError) {
+        guard let output else {
+            emit(text)
+            return
+        }
+        try ReportFile.write(text, to: output)
     }
 }

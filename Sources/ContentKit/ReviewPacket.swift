@@ -1,0 +1,77 @@
+import Foundation
+import GitKit
+
+/// What the quarterly review meeting reads: the review, the cycle's progress and sign-offs, the metrics, and for
+/// each module that needs attention the change since it was last signed.
+public struct ReviewPacket: Sendable {
+    /// The change from the text of a module's last standing sign-off to its current text.
+    public struct ModuleDiff: Sendable {
+        /// Whose sign-off the change runs from, e.g. "sales sign-off by Sam Sales on 2026-01-10".
+        public let since: String
+        public let hunks: [DiffHunk]
+        public let added: Int
+        public let removed: Int
+    }
+
+    public let report: ReviewReport
+    public let cycle: ReviewCycle
+    public let metrics: ReviewMetrics
+    public let completion: CycleCompletion
+    public let events: [ChangeEvent]
+    /// Verified records made within the cycle, oldest first: the packet's signature page.
+    public let signatures: [SignoffRecord]
+    /// Records a later revocation withdrew.
+    public let revokedIDs: Set<String>
+    /// By module id, for modules that are not current and were signed before.
+    public let diffs: [String: ModuleDiff]
+    /// Cycles recorded earlier, oldest first, for figures over time.
+    public let earlierCycles: [RecordedCycle]
+    public let timeZone: TimeZone
+}
+
+extension ContentRepository {
+    /// The packet of `cycle` (default: the quarter of the as-of day).
+    public func reviewPacket(asOf: CalendarDate? = nil, cycle: ReviewCycle? = nil, now: Date = Date(),
+                             whenRead: () -> Void = {}) throws(ContentError) -> ReviewPacket {
+        let session = try reviewSession(asOf: asOf, now: now, whenRead: whenRead)
+        return try packet(from: session, cycle: cycle)
+    }
+
+    func packet(from session: ReviewSession, cycle chosen: ReviewCycle?) throws(ContentError) -> ReviewPacket {
+        let library = session.library
+        let zone = library.config.timeZone
+        let cycle = chosen ?? ReviewCycle(quarterOf: session.report.asOf)
+        let metrics = ReviewMetrics.compute(session, marketUpdates: try marketUpdates(), since: nil)
+        let tree: Tree
+        do { tree = try repository.tree(session.head.tree) } catch { throw ContentError(error) }
+        var diffs: [String: ReviewPacket.ModuleDiff] = [:]
+        for module in library.modules where module.isActive {
+            guard let review = session.report.modules.first(where: { $0.path == module.path }), !review.isCurrent,
+                  let record = library.ledger.standingRecords(for: module.id).last(where: {
+                      $0.meaning.satisfiesRole && module.signoffRoles.contains($0.role) && $0.fingerprint != module.fingerprint
+                  }) else { continue }
+            diffs[module.id] = try moduleDiff(module, since: record, contentFolder: library.config.contentFolder, tree: tree, zone: zone)
+        }
+        return ReviewPacket(
+            report: session.report, cycle: cycle, metrics: metrics,
+            completion: CycleCompletion.compute(session, cycle: cycle, metrics: metrics),
+            events: library.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            signatures: library.ledger.records.filter { cycle.contains($0.time, in: zone) }.sorted { ($0.time, $0.id) < ($1.time, $1.id) },
+            revokedIDs: library.ledger.revokedIDs,
+            diffs: diffs, earlierCycles: try recordedCycles(in: tree, contentFolder: library.config.contentFolder).filter { $0.cycle.end < cycle.start },
+            timeZone: zone)
+    }
+
+    /// The word diff from the text `record` approved to the module's current text; nil when that text is gone.
+    func moduleDiff(_ module: Module, since record: SignoffRecord, contentFolder: String, tree: Tree, zone: TimeZone) throws(ContentError) -> ReviewPacket.ModuleDiff? {
+        guard let approved = try approvedText(of: record, contentFolder: contentFolder, tree: tree) else { return nil }
+        let current: String
+        do { current = String(decoding: try repository.blob(module.blob), as: UTF8.self) } catch { throw ContentError(error) }
+        let old = DisplayedFrontMatter(approved), new = DisplayedFrontMatter(current)
+        let segments = TextDiff.words(old: old.body, new: new.body)
+        let counts = TextDiff.wordCounts(segments)
+        return ReviewPacket.ModuleDiff(
+            since: "\(record.role) sign-off by \(record.reviewerName) on \(CalendarDate(record.time, in: zone))",
+            hunks: DiffHunk.make(segments, oldOffset: old.bodyLine, newOffset: new.bodyLine), added: counts.added, removed: counts.removed)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The review packet in every format, its templates, and recorded review cycles.
+@Suite struct PacketTests {
+    static let maya = ["GIT_COMMITTER_NAME": "Maya Lindqvist", "GIT_COMMITTER_EMAIL": "maya.lindqvist@helixora.example",
+                       "GIT_COMMITTER_DATE": "2026-11-21T08:00:00Z"]
+
+    /// The sample library with zentrava-dosing approved by sales and product on 2 November.
+    func sampleRepository() throws -> TestRepository {
+        let repository = try TestRepository(start: "2026-11-02T09:00:00Z")
+        try repository.copySampleLibrary()
+        try repository.commit("sample library")
+        for (role, person, time) in [("sales", CommandTests.dan, "2026-11-02T10:00:00Z"), ("product", CommandTests.priya, "2026-11-02T11:00:00Z")] {
+            let result = try CLI.run(["signoff", "zentrava-dosing", "--role", role, "--yes"], in: repository,
+                                     environment: person.merging(["GIT_COMMITTER_DATE": time]) { $1 })
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        return repository
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func htmlPacketIsOneSelfContainedWellFormedPage() throws {
+        let repository = try sampleRepository()
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "html", "--output", "packet.html"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let html = try repository.read("packet.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>Training content review 2026-Q4</h1>"))
+        #expect(html.contains("<div class=\"chip v-current\"><span class=\"count\">"))
+        #expect(html.contains("<table class=\"matrix\">"))
+        #expect(html.contains("<th>zentrava</th>"))
+        #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 4)
+        #expect(html.contains("Signature page: sign-offs in 2026-Q4"))
+        #expect(html.contains("<td>Dan Okafor<br><span class=\"note\">dan.okafor@helixora.example</span></td>"))
+        // Nothing to fetch and nothing to run: no scripts, no external links or sources.
+        for forbidden in ["<script", "src=", "href=", "@import", "url("] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        #expect(try HTMLBalance.problems(html) == [])
+    }
+
+    @Test func markdownPacketHasTheSameSections() throws {
+        let repository = try sampleRepository()
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "markdown"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = result.stdout
+        #expect(markdown.hasPrefix("# Training content review 2026-Q4\n"))
+        for heading in ["## Summary", "## Products and markets", "## Change events in this cycle", "## Modules that need attention",
+                        "## Current, draft and retired", "## Metrics", "## Signature page: sign-offs in 2026-Q4"] {
+            #expect(markdown.contains("\n" + heading + "\n"), "\(heading)")
+        }
+        #expect(markdown.contains("| `zentrava-dosing` | Zentrava dosing and administration | upcoming |"))
+        #expect(markdown.contains("| Dan Okafor | dan.okafor@helixora.example | sales | approved | 2026-11-02T10:00:00Z | `zentrava-dosing` |"))
+    }
+
+    @Test func csvHasOneRowPerModuleThatSpreadsheetsRead() throws {
+        let repository = try sampleRepository()
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "csv"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = CSV.parse(result.stdout)
+        let header = try #require(rows.first)
+        #expect(header.prefix(3) == ["id", "title", "path"])
+        #expect(rows.dropFirst().allSatisfy { $0.count == header.count })
+        let modules = try json(try CLI.run(["modules", "--format", "json"], in: repository).stdout)["modules"] as? [Any]
+        #expect(rows.count - 1 == modules?.count)
+        let dosing = try #require(rows.first { $0.first == "zentrava-dosing" })
+        #expect(dosing[header.firstIndex(of: "verdict") ?? 0] == "upcoming")
+        #expect(dosing[header.firstIndex(of: "markets") ?? 0] == "US;DE;AT")
+    }
+
+    @Test func jsonWithACycleAddsCompletionAndMetrics() throws {
+        let repository = try sampleRepository()
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "json", "--cycle", "2026-Q4"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try json(result.stdout)
+        #expect(document["kind"] as? String == "contentctl-review-packet")
+        #expect((document["cycle"] as? [String: Any])?["start"] as? String == "2026-10-01")
+        let completion = try #require(document["completion"] as? [String: Any])
+        let roles = try #require(completion["roles"] as? [[String: Any]])
+        #expect(roles.map { $0["role"] as? String } == ["sales", "product"])
+        // Both approvals came before the contraindication's window opened, so they do not clear it: the cycle still
+        // owes every module that event affects.
+        #expect(roles.allSatisfy { ($0["required"] as? Int ?? 0) >= 8 && $0["gathered"] as? Int == 0 })
+        #expect((document["signatures"] as? [Any])?.count == 2)
+        #expect((document["metrics"] as? [String: Any])?["coverage"] != nil)
+    }
+
+    @Test func aRepositorysOwnTemplateOverridesTheBuiltInOne() throws {
+        let repository = try sampleRepository()
+        try repository.write("Templates/reports/review.md.mustache", "Custom packet {{cycle.name}}: {{moduleCount}} modules\n")
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "markdown"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Custom packet 2026-Q4: 24 modules\n")
+    }
+
+    @Test func aBrokenTemplateIsNamedWithItsLine() throws {
+        let repository = try sampleRepository()
+        try repository.write("Templates/reports/review.html.mustache", "<h1>{{title}}</h1>\n{{#summary}}\n<p>{{count}}</p>\n")
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "html", "--output", "packet.html"], in: repository)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("contentctl: Templates/reports/review.html.mustache:"))
+        #expect(result.stderr.contains("broken template"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: repository.path + "/packet.html"))
+    }
+
+    @Test func badPacketOptionsAreRefusedInOneLine() throws {
+        let repository = try sampleRepository()
+        let cases: [([String], Int32, String)] = [
+            (["--cycle", "2026-Q5"], 64, "--cycle must be a period such as 2026-Q4"),
+            (["--record"], 64, "--record needs --cycle"),
+            (["--format", "html", "--output", "missing/packet.html"], 64, "missing/packet.html: folder missing does not exist"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try CLI.run(["review", "--as-of", "2026-11-20"] + arguments, in: repository)
+            #expect(result.status == status, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+    }
+}
+
+/// Whether every opened element is closed in order (void elements aside): enough to catch a template that loses a tag.
+enum HTMLBalance {
+    static let void: Set<String> = ["meta", "br", "hr", "img", "input", "link", "col", "area", "base", "wbr", "source"]
+
+    static func problems(_ html: String) throws -> [String] {
+        var stack: [String] = []
+        var problems: [String] = []
+        let pattern = try NSRegularExpression(pattern: "<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+        let text = html as NSString
+        for match in pattern.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+            let closing = text.substring(with: match.range(at: 1)) == "/"
+            let name = text.substring(with: match.range(at: 2)).lowercased()
+            let selfClosing = text.substring(with: match.range(at: 3)) == "/"
+            if void.contains(name) || selfClosing { continue }
+            if !closing {
+                stack.append(name)
+            } else if stack.last == name {
+                stack.removeLast()
+            } else {
+                problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+            }
+        }
+        return problems + stack.map { "<\($0)> never closed" }
+    }
+}
+
+/// RFC 4180 fields: quoted fields may hold commas, quotes and line breaks.
+enum CSV {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                quoted = true
+            } else if scalar == "," {
+                row.append(field); field = ""
+            } else if scalar == "\n" {
+                row.append(field); field = ""
+                rows.append(row); row = []
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}
