@@ -55,6 +55,13 @@ public enum ReportFile {
             throw ContentError(.usage, "\(path): folder \((path as NSString).deletingLastPathComponent) does not exist")
         }
         do {
+            // A device or pipe (/dev/stdout, a fifo) is written through; replacing it by rename would destroy it.
+            if let type = try? FileManager.default.attributesOfItem(atPath: absolute)[.type] as? FileAttributeType, type != .typeRegular {
+                guard let handle = FileHandle(forWritingAtPath: absolute) else { throw POSIXError(.EACCES) }
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.close()
+                return
+            }
             try AtomicFile.write(Data(text.utf8), to: absolute)
         } catch {
             throw ContentError(.cannotWrite, "\(path): cannot write: \(error.localizedDescription)")

@@ -72,6 +72,9 @@ import TestSupport
         let dosing = try #require(rows.first { $0.first == "zentrava-dosing" })
         #expect(dosing[header.firstIndex(of: "verdict") ?? 0] == "upcoming")
         #expect(dosing[header.firstIndex(of: "markets") ?? 0] == "US;DE;AT")
+        // A pipe or device named by --output is written through, never replaced.
+        let piped = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "csv", "--output", "/dev/stdout"], in: repository)
+        #expect(piped.stdout == result.stdout)
     }
 
     @Test func jsonWithACycleAddsCompletionAndMetrics() throws {
@@ -108,6 +111,48 @@ import TestSupport
         #expect(result.stderr.contains("broken template"))
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: repository.path + "/packet.html"))
+    }
+
+    @Test func recordingACycleCommitsItsPacketAndCyclesListsIt() throws {
+        let repository = try sampleRepository()
+        let before = try repository.head()
+        let result = try CLI.run(["review", "--as-of", "2026-11-20", "--cycle", "2026-Q4", "--record", "--format", "json"],
+                                 in: repository, environment: Self.maya)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("contentctl: recorded cycle 2026-Q4 in Content/.reviews/2026-Q4 at "))
+        #expect(try repository.git("rev-parse", "HEAD~1") == before + "\n")
+        #expect(try repository.git("show", "--name-only", "--format=%an %aI%n%s", "HEAD")
+            == "Maya Lindqvist 2026-11-21T08:00:00+00:00\nreview: record cycle 2026-Q4 as of 2026-11-20\n\nContent/.reviews/2026-Q4/packet.json\nContent/.reviews/2026-Q4/packet.md\n")
+        #expect(try repository.git("status", "--porcelain") == "")
+        #expect(try repository.read("Content/.reviews/2026-Q4/packet.json") == result.stdout)
+        #expect(try repository.read("Content/.reviews/2026-Q4/packet.md").hasPrefix("# Training content review 2026-Q4\n"))
+        let modules = try json(try CLI.run(["modules", "--format", "json"], in: repository).stdout)["modules"] as? [Any]
+        #expect(modules?.count == 24)
+
+        let listed = try CLI.run(["cycles"], in: repository)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.hasPrefix("2026-Q4 (2026-10-01 to 2026-12-31), recorded as of 2026-11-20: 0 of "))
+        #expect(listed.stdout.contains("\n  sales: 0 of "))
+        #expect(listed.stdout.contains("\n  event zentrava-us-contraindication: 0 of 16, open\n"))
+
+        // Recording the cycle again replaces its packet; an earlier cycle's figures feed the latency chart.
+        let again = try CLI.run(["review", "--as-of", "2026-11-25", "--cycle", "2026-Q4", "--record"], in: repository,
+                                environment: Self.maya.merging(["GIT_COMMITTER_DATE": "2026-11-25T08:00:00Z"]) { $1 })
+        #expect(again.status == 0, "\(again.stderr)")
+        let cycles = try #require(try json(try CLI.run(["cycles", "--format", "json"], in: repository).stdout)["cycles"] as? [[String: Any]])
+        #expect(cycles.map { $0["asOf"] as? String } == ["2026-11-25"])
+        let third = try CLI.run(["review", "--as-of", "2026-11-25", "--cycle", "2026-11", "--record"], in: repository,
+                                environment: Self.maya.merging(["GIT_COMMITTER_DATE": "2026-11-25T09:00:00Z"]) { $1 })
+        #expect(third.status == 0, "\(third.stderr)")
+        let html = try CLI.run(["review", "--as-of", "2026-12-05", "--cycle", "2026-12", "--format", "html"], in: repository)
+        #expect(html.stdout.contains("<text class=\"label\" x=\"") && html.stdout.contains(">2026-11</text>"))
+    }
+
+    @Test func noCycleRecordedYetIsSaid() throws {
+        let repository = try sampleRepository()
+        let result = try CLI.run(["cycles"], in: repository)
+        #expect(result.status == 0)
+        #expect(result.stdout == "No review cycle recorded yet (contentctl review --cycle 2026-Q4 --record).\n")
     }
 
     @Test func badPacketOptionsAreRefusedInOneLine() throws {
