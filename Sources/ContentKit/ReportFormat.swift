@@ -3,6 +3,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
     case markdown
     case csv
+    /// Plain text for a terminal or an email.
+    case text
 
     /// The template file extension: `review.html.mustache`.
     var fileExtension: String {
@@ -10,6 +12,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .html: return "html"
         case .markdown: return "md"
         case .csv: return "csv"
+        case .text: return "txt"
         }
     }
 
@@ -17,7 +20,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// are quoted as RFC 4180 says and never start a formula.
     func text(_ value: String) -> String {
         switch self {
-        case .html: return value
+        case .html, .text: return value
         case .markdown: return ReviewReport.cell(value)
         case .csv:
             // A leading = + or @ would make a spreadsheet run the cell as a formula.

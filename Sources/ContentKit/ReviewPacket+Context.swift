@@ -63,7 +63,7 @@ extension ReviewPacket {
     private func card(_ module: ModuleReview, _ t: (String) -> String, _ format: ReportFormat) -> [String: Any] {
         var card: [String: Any] = [
             "id": t(module.id), "title": t(module.title), "path": t(module.path), "owner": t(module.owner.map { "owner " + $0 } ?? "no owner"),
-            "scope": t(scopeText(module)),
+            "scope": t(Scope(products: module.products, markets: module.markets).readable),
             "verdicts": module.verdicts.map { ["verdict": $0.rawValue] },
             "primary": module.verdicts.first?.rawValue ?? "",
             "hasSignoffs": module.signoffs.contains { $0.standing },
@@ -92,12 +92,6 @@ extension ReviewPacket {
             ] as [String: Any]
         }
         return card
-    }
-
-    private func scopeText(_ module: ModuleReview) -> String {
-        let products = module.products.isEmpty ? "all products" : module.products.joined(separator: ", ")
-        let markets = module.markets.isEmpty ? "all markets" : module.markets.joined(separator: ", ")
-        return products + " · " + markets
     }
 
     /// One row per module, for CSV and tables.

@@ -17,6 +17,12 @@ public struct Scope: Equatable, Sendable {
             && Self.overlap(therapeuticAreas, other.therapeuticAreas)
     }
 
+    /// "zentrava, lumidex · US" or "all products · all markets", for people to read.
+    public var readable: String {
+        (products.isEmpty ? "all products" : products.joined(separator: ", ")) + " · "
+            + (markets.isEmpty ? "all markets" : markets.joined(separator: ", "))
+    }
+
     private static func overlap(_ first: [String], _ second: [String]) -> Bool {
         // Scopes hold a handful of values: comparing them directly beats building a set per call.
         first.isEmpty || second.isEmpty || first.contains(where: second.contains)
