@@ -34,7 +34,7 @@ extension ReviewPacket {
             "eventsSVG": SVGChart.bars(eventBars, title: "Days from each change event taking effect to its last clearing sign-off"),
             "latencySVG": SVGChart.groupedBars(periods: periods, series: series, unit: ("day", "days"),
                                                title: "Median days from a text change to each role's sign-off, per cycle"),
-            "timelineSVG": SVGChart.timeline(marks, rows: ["events"] + signingRoles, start: cycle.start, end: cycle.end,
+            "timelineSVG": SVGChart.timeline(marks, rows: ["events"] + signingRoles, start: cycle.start, end: cycle.end, today: report.asOf,
                                              title: "Change events and sign-offs in \(cycle.name)"),
         ]
     }

@@ -67,18 +67,17 @@ extension ReviewPacket {
             "verdicts": module.verdicts.map { ["verdict": $0.rawValue] },
             "primary": module.verdicts.first?.rawValue ?? "",
             "hasSignoffs": module.signoffs.contains { $0.standing },
+            "standing": t(module.signoffs.filter(\.standing).map { entry in
+                let record = entry.record
+                return "\(record.role) \(record.meaning.rawValue) by \(record.reviewerName) on \(CalendarDate(record.time, in: timeZone))"
+                    + (record.fingerprint == module.fingerprint ? " (this text)" : " (an earlier text)")
+            }.joined(separator: "; ")),
             "reasons": module.reasons.map { reason in
                 ["verdict": reason.verdict.rawValue, "message": t(reason.message),
                  "owedBy": t(ReviewEngine.list(reason.owedBy)), "isOwed": !reason.owedBy.isEmpty,
                  "since": reason.waitingSince?.description ?? ""] as [String: Any]
             },
             "lastChanged": module.lastChanged.map { "\($0.id.hex.prefix(7)) on \(CalendarDate($0.date, in: timeZone))" } ?? "not committed",
-            "signoffs": module.signoffs.filter(\.standing).map { entry in
-                let record = entry.record
-                return ["role": t(record.role), "name": t(record.reviewerName), "date": CalendarDate(record.time, in: timeZone).description,
-                        "meaning": record.meaning.rawValue, "fingerprint": String(record.fingerprint.value.prefix(19)),
-                        "onCurrent": record.fingerprint == module.fingerprint] as [String: Any]
-            },
         ]
         if let diff = diffs[module.id] {
             card["diff"] = [
@@ -126,7 +125,7 @@ extension ReviewPacket {
 
     private func eventContext(_ event: ReviewMetrics.EventResponse, _ t: (String) -> String) -> [String: Any] {
         ["id": t(event.id), "kind": t(event.kind), "summary": t(event.summary), "effective": event.effective.description,
-         "modules": event.modules, "required": event.required, "gathered": event.gathered, "open": event.isOpen,
+         "modules": counted(event.modules, "module"), "required": event.required, "gathered": event.gathered, "open": event.isOpen,
          "outcome": t(event.outcome)]
     }
 
@@ -143,9 +142,9 @@ extension ReviewPacket {
                  "median": role.median.map { String(format: "%.1f", $0) } ?? "–", "p90": role.p90.map { String(format: "%.1f", $0) } ?? "–",
                  "waiting": role.waiting, "oldestWaiting": role.oldestWaitingDays.map { counted($0, "day") } ?? "–"] as [String: Any]
             },
-            "overdue": metrics.overdue.map { ["id": t($0.id), "title": t($0.title), "due": $0.due.description, "days": $0.days] as [String: Any] },
+            "overdue": metrics.overdue.map { ["id": t($0.id), "title": t($0.title), "due": $0.due.description, "days": counted($0.days, "day")] as [String: Any] },
             "hasOverdue": !metrics.overdue.isEmpty,
-            "churn": metrics.churn.map { ["update": t($0.update), "date": $0.date.description, "modules": $0.modulesChanged] as [String: Any] },
+            "churn": metrics.churn.map { ["update": t($0.update), "date": $0.date.description, "modules": counted($0.modulesChanged, "module")] as [String: Any] },
             "hasChurn": !metrics.churn.isEmpty,
         ]
     }
@@ -155,7 +154,7 @@ extension ReviewPacket {
         [
             "id": String(record.id.prefix(12)), "module": t(record.module), "name": t(record.reviewerName), "email": t(record.reviewerEmail),
             "reviewerId": t(record.reviewerID), "role": t(record.role), "meaning": record.meaning.rawValue,
-            "time": Timestamp.format(record.time), "fingerprint": String(record.fingerprint.value.prefix(19)),
+            "time": Timestamp.format(record.time), "fingerprint": String(record.fingerprint.hex.prefix(12)),
             "kind": record.signature == nil ? "attestation" : "SSH signature", "comment": t(record.comment),
             "hasComment": !record.comment.isEmpty,
             "withdrawn": revokedIDs.contains(record.id),

@@ -31,7 +31,7 @@ import TestSupport
         #expect(result.stdout.isEmpty)
         let html = try repository.read("packet.html")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.contains("<h1>Training content review 2026-Q4</h1>"))
+        #expect(html.contains("<h1>Training content review <span class=\"nowrap\">2026-Q4</span></h1>"))
         #expect(html.contains("<div class=\"chip v-current\"><span class=\"count\">"))
         #expect(html.contains("<table class=\"matrix\">"))
         #expect(html.contains("<th>zentrava</th>"))
