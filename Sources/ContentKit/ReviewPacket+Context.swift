@@ -80,15 +80,7 @@ extension ReviewPacket {
             "lastChanged": module.lastChanged.map { "\($0.id.hex.prefix(7)) on \(CalendarDate($0.date, in: timeZone))" } ?? "not committed",
         ]
         if let diff = diffs[module.id] {
-            card["diff"] = [
-                "since": t(diff.since), "added": diff.added, "removed": diff.removed,
-                "hunks": diff.hunks.map { hunk in
-                    let segments = TextDiff.readable(hunk.segments)
-                    return ["line": hunk.newLine,
-                            "html": format == .html ? ContentDiff.html(segments) : "",
-                            "markdown": format == .markdown ? ContentDiff.html(segments).replacingOccurrences(of: "\n", with: "<br>\n") : ""] as [String: Any]
-                },
-            ] as [String: Any]
+            card["diff"] = Self.diffContext(diff, t, format)
         }
         return card
     }
@@ -158,6 +150,19 @@ extension ReviewPacket {
             "kind": record.signature == nil ? "attestation" : "SSH signature", "comment": t(record.comment),
             "hasComment": !record.comment.isEmpty,
             "withdrawn": revokedIDs.contains(record.id),
+        ]
+    }
+
+    /// A word diff as the templates read it: each changed paragraph as markup for HTML or Markdown.
+    static func diffContext(_ diff: ModuleDiff, _ t: (String) -> String, _ format: ReportFormat) -> [String: Any] {
+        [
+            "since": t(diff.since), "added": diff.added, "removed": diff.removed,
+            "hunks": diff.hunks.map { hunk in
+                let segments = TextDiff.readable(hunk.segments)
+                return ["line": hunk.newLine,
+                        "html": format == .html ? ContentDiff.html(segments) : "",
+                        "markdown": format == .markdown ? ContentDiff.html(segments).replacingOccurrences(of: "\n", with: "<br>\n") : ""] as [String: Any]
+            },
         ]
     }
 

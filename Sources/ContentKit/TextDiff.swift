@@ -115,12 +115,17 @@ public enum TextDiff {
         return output.finish()
     }
 
+    /// Words (not whitespace or punctuation-only tokens) in a text.
+    public static func wordCount(_ text: String) -> Int {
+        tokens(of: text).count { $0.isWord }
+    }
+
     /// Words (not whitespace or punctuation-only tokens) in deleted and inserted segments.
     public static func wordCounts(_ segments: [Segment]) -> (added: Int, removed: Int) {
         var added = 0
         var removed = 0
         for segment in segments where segment.kind != .equal {
-            let words = tokens(of: segment.text).count { $0.isWord }
+            let words = wordCount(segment.text)
             if segment.kind == .inserted { added += words } else { removed += words }
         }
         return (added, removed)

@@ -10,7 +10,7 @@ struct Review: ParsableCommand {
         expired, upcoming, changes-requested, retired, draft, invalid.
         html, markdown and csv render the review packet from Templates/reports/ (the repository's own Templates/ \
         overrides the built-in ones). --cycle names the review cycle (default: the quarter of --as-of); with --record \
-        its packet is committed under <content>/.reviews/<cycle>/.
+        its packet is committed under <content>/.reviews/<cycle>/. --for renders one reviewer's personal packet: only their modules, as rendered text, what changed since they last approved it first.
         Exits 1 with --strict when an active module is not current, and 65 when a module file is invalid.
         """
     )
@@ -43,6 +43,9 @@ struct Review: ParsableCommand {
     @Flag(help: "Add the metrics to the table or JSON output.")
     var metrics = false
 
+    @Option(name: .customLong("for"), help: ArgumentHelp("Render the personal packet of this reviewer (their email on the roster): html or markdown.", valueName: "email"))
+    var reviewer: String?
+
     @Flag(help: "Exit 1 when any active module is not current.")
     var strict = false
 
@@ -53,6 +56,12 @@ struct Review: ParsableCommand {
         }
         if record, cycle == nil {
             throw ValidationError("--record needs --cycle, so the recorded cycle is named on purpose")
+        }
+        if reviewer != nil, format != .html, format != .markdown {
+            throw ValidationError("--for renders a personal packet: use --format html or --format markdown")
+        }
+        if reviewer != nil, record {
+            throw ValidationError("--record records the whole cycle's packet, not a personal one: leave out --for")
         }
     }
 
@@ -65,7 +74,11 @@ struct Review: ParsableCommand {
             let day = asOf.flatMap(CalendarDate.init)
             let chosenCycle = cycle.flatMap(ReviewCycle.init)
             let report: ReviewReport
-            if format == .table, !metrics, !record {
+            if let reviewer {
+                let packet = try repository.personalPacket(for: reviewer, asOf: day, cycle: chosenCycle, whenRead: { line?.finish() })
+                report = packet.report
+                try deliver(try packet.render(format == .html ? .html : .markdown, templates: repository.templates))
+            } else if format == .table, !metrics, !record {
                 report = try repository.review(asOf: day, whenRead: { line?.finish() })
                 try deliver(report.table(style: global.style))
             } else if format == .json, !metrics, chosenCycle == nil {

@@ -155,6 +155,45 @@ import TestSupport
         #expect(result.stdout == "No review cycle recorded yet (contentctl review --cycle 2026-Q4 --record).\n")
     }
 
+    @Test func personalPacketSplitsWhatToReadFromWhatToConfirm() throws {
+        let repository = try sampleRepository()
+        let dan = ["review", "--as-of", "2026-11-20", "--for", "dan.okafor@helixora.example", "--format", "html"]
+        // Dan approved the dosing text on 2 November; the US contraindication's window opened on 10 November.
+        let before = try CLI.run(dan, in: repository)
+        #expect(before.status == 0, "\(before.stderr)")
+        let confirmPart = try #require(before.stdout.components(separatedBy: "Unchanged, but affected by an event: confirm").last)
+        #expect(confirmPart.contains("id=\"module-zentrava-dosing\""))
+        #expect(confirmPart.contains("You approved this text on 2026-11-02 as sales."))
+        #expect(before.stdout.contains("<h1>Your review packet, Dan Okafor</h1>"))
+        // Only Dan's markets: a module for Great Britain and Norway alone is not his to sign.
+        #expect(!before.stdout.contains("lumidex-device-transition"))
+
+        let path = "Content/products/zentrava/zentrava-dosing.md"
+        try repository.write(path, try repository.read(path).replacingOccurrences(of: "15 mg once daily with the evening meal", with: "15 mg once daily with food")
+            + "\n<script>alert(1)</script>\n")
+        try repository.commit("dosing wording", date: TestRepository.date("2026-11-15T09:00:00Z"))
+        let after = try CLI.run(dan, in: repository)
+        #expect(after.status == 0, "\(after.stderr)")
+        let readPart = try #require(after.stdout.components(separatedBy: "Unchanged, but affected by an event: confirm").first)
+        #expect(readPart.contains("id=\"module-zentrava-dosing\""))
+        #expect(readPart.contains("You approved an earlier text on 2026-11-02 as sales."))
+        #expect(readPart.contains("<del>the evening meal</del><ins>food</ins>"))
+        #expect(readPart.contains("contentctl signoff zentrava-dosing --role sales"))
+        #expect(!after.stdout.contains("<script"))
+        #expect(after.stdout.contains("&lt;script&gt;alert(1)"))
+        #expect(try HTMLBalance.problems(after.stdout) == [])
+    }
+
+    @Test func personalPacketRefusesStrangersAndOtherFormats() throws {
+        let repository = try sampleRepository()
+        let stranger = try CLI.run(["review", "--for", "nobody@example.com", "--format", "html"], in: repository)
+        #expect(stranger.status == 66)
+        #expect(stranger.stderr == "contentctl: nobody@example.com is not on the roster (Content/roster.yml)\n")
+        let csv = try CLI.run(["review", "--for", "dan.okafor@helixora.example", "--format", "csv"], in: repository)
+        #expect(csv.status == 64)
+        #expect(csv.stderr.contains("--for renders a personal packet: use --format html or --format markdown"))
+    }
+
     @Test func badPacketOptionsAreRefusedInOneLine() throws {
         let repository = try sampleRepository()
         let cases: [([String], Int32, String)] = [
