@@ -124,7 +124,7 @@ struct ReviewEngine {
             reasons.append(Reason(verdict: upcoming ? .upcoming : .stale, message: message,
                                   events: [Reason.EventReference(event)],
                                   signoffs: clearedBy.map(Reason.SignoffReference.init),
-                                  owedBy: uncleared, waitingSince: upcoming ? day(recorded) : max(event.date, day(recorded))))
+                                  owedBy: uncleared, waitingSince: day(threshold)))
         }
         return reasons
     }

@@ -46,8 +46,9 @@ import TestSupport
         try library.event("label", date: "2026-04-10")
         try library.commit("label change", at: "2026-04-02T10:00:00Z")
         let content = try library.open()
+        // The label change was announced on 2 April: sign-offs have been owed since then, 13 days by 15 April.
         let april = try content.pending(asOf: CalendarDate("2026-04-15"))
-        #expect(lines(april).first == "sam@example.com sales: nephro/sales/never-reviewed/100 dosing/sales/stale/5 germany/sales/stale/5")
+        #expect(lines(april).first == "sam@example.com sales: nephro/sales/never-reviewed/100 dosing/sales/stale/13 germany/sales/stale/13")
         let q1 = try content.pending(asOf: CalendarDate("2026-04-15"), cycle: ReviewCycle("2026-Q1"))
         #expect(lines(q1).first == "sam@example.com sales: nephro/sales/never-reviewed/100")
     }
