@@ -41,6 +41,11 @@ struct ReviewSession {
     let head: Commit
     let lastChanges: [String: Commit]
     let eventsRecorded: [String: Date]
+
+    /// Each module's review by its path.
+    var reviewsByPath: [String: ModuleReview] {
+        Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 extension ContentLibrary {

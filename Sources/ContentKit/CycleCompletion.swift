@@ -26,7 +26,7 @@ extension CycleCompletion {
         let library = session.library
         let zone = library.config.timeZone
         let start = cycle.start.start(in: zone), end = cycle.end.end(in: zone)
-        let reviews = Dictionary(session.report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let reviews = session.reviewsByPath
         var owed: [String: Int] = [:]
         var gathered: [String: [Double]] = [:]
         for module in library.modules where module.isActive {

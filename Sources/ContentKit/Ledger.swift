@@ -11,6 +11,17 @@ public struct Ledger: Sendable {
     public let records: [SignoffRecord]
     /// Files in the ledger that are not valid records, as `file: reason`; they count as absent.
     public let problems: [String]
+    /// Records by module id, oldest first: a review asks once per module.
+    private let byModule: [String: [SignoffRecord]]
+    /// The ids of records withdrawn by a revocation.
+    public let revokedIDs: Set<String>
+
+    init(records: [SignoffRecord], problems: [String]) {
+        self.records = records
+        self.problems = problems
+        byModule = Dictionary(grouping: records, by: \.module)
+        revokedIDs = Set(records.compactMap(\.revokes))
+    }
 
     public static func folder(contentFolder: String) -> String {
         contentFolder + "/" + folderName
@@ -90,12 +101,7 @@ public struct Ledger: Sendable {
     }
 
     public func records(for module: String) -> [SignoffRecord] {
-        records.filter { $0.module == module }
-    }
-
-    /// The ids of records withdrawn by a revocation.
-    public var revokedIDs: Set<String> {
-        Set(records.compactMap(\.revokes))
+        byModule[module] ?? []
     }
 
     /// A module's records that still stand: not revocations and not revoked, oldest first.

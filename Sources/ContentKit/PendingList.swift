@@ -37,7 +37,7 @@ extension PendingList {
         let zone = library.config.timeZone
         let asOf = session.report.asOf
         let active = library.modules.filter(\.isActive)
-        let reviews = Dictionary(session.report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let reviews = session.reviewsByPath
         var emails: [String] = []
         for role in roster.roles {
             for person in role.people where !emails.contains(where: { $0.caseInsensitiveCompare(person.email) == .orderedSame }) {

@@ -44,11 +44,11 @@ extension ContentRepository {
         let tree: Tree
         do { tree = try repository.tree(session.head.tree) } catch { throw ContentError(error) }
         let modules = Dictionary(library.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let reviews = Dictionary(session.report.modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let reviews = session.reviewsByPath
         var read: [PersonalPacket.Item] = [], confirm: [PersonalPacket.Item] = []
         var seen = Set<String>()
         for pending in person.items where seen.insert(pending.module).inserted {
-            guard let module = modules[pending.module], let review = reviews[pending.module] else { continue }
+            guard let module = modules[pending.module], let review = reviews[module.path] else { continue }
             let roles = person.items.filter { $0.module == module.id }.map(\.role)
             let approval = library.ledger.standingRecords(for: module.id).last {
                 $0.meaning.satisfiesRole && $0.reviewerEmail.caseInsensitiveCompare(person.email) == .orderedSame

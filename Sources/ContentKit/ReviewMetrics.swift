@@ -89,7 +89,7 @@ extension ReviewMetrics {
         let asOf = session.report.asOf
         let engine = ReviewEngine(library: library, asOf: asOf, lastChanges: session.lastChanges, eventsRecorded: session.eventsRecorded)
         let active = library.modules.filter(\.isActive)
-        let reviews = Dictionary(session.report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let reviews = session.reviewsByPath
         let sinceStart = since?.start(in: zone)
         func counts(_ record: SignoffRecord) -> Bool {
             record.meaning.satisfiesRole && !library.ledger.revokedIDs.contains(record.id) && sinceStart.map { record.time >= $0 } ?? true

@@ -45,8 +45,9 @@ extension ContentRepository {
         let tree: Tree
         do { tree = try repository.tree(session.head.tree) } catch { throw ContentError(error) }
         var diffs: [String: ReviewPacket.ModuleDiff] = [:]
+        let reviews = session.reviewsByPath
         for module in library.modules where module.isActive {
-            guard let review = session.report.modules.first(where: { $0.path == module.path }), !review.isCurrent,
+            guard let review = reviews[module.path], !review.isCurrent,
                   let record = library.ledger.standingRecords(for: module.id).last(where: {
                       $0.meaning.satisfiesRole && module.signoffRoles.contains($0.role) && $0.fingerprint != module.fingerprint
                   }) else { continue }
