@@ -178,9 +178,7 @@ extension ContentRepository {
     }
 
     static func scopeText(_ scope: Scope) -> String {
-        let products = scope.products.isEmpty ? "all products" : scope.products.joined(separator: ", ")
-        let markets = scope.markets.isEmpty ? "all markets" : scope.markets.joined(separator: ", ")
-        return "\(products) in \(markets)"
+        "\(scope.productsText) in \(scope.marketsText)"
     }
 
     static func scopeText(_ reviewer: Reviewer) -> String {

@@ -148,7 +148,6 @@ extension ReviewMetrics {
             }
             return table.keys.sorted().map { Coverage(name: $0, active: table[$0]?.active ?? 0, current: table[$0]?.current ?? 0) }
         }
-        let all = ReviewReport.allLabel
         let overdue = activeReviews.compactMap { review -> Overdue? in
             guard let due = review.reasons.first(where: { $0.verdict == .overdue })?.waitingSince else { return nil }
             return Overdue(id: review.id, title: review.title, due: due, days: due.days(until: asOf))
@@ -159,8 +158,8 @@ extension ReviewMetrics {
         return ReviewMetrics(
             asOf: asOf, since: since, events: events.sorted { ($0.effective, $0.id) < ($1.effective, $1.id) }, latency: latency,
             overall: Coverage(name: "all active modules", active: activeReviews.count, current: activeReviews.filter(\.isCurrent).count),
-            byProduct: coverage { $0.products.isEmpty ? [all] : $0.products },
-            byMarket: coverage { $0.markets.isEmpty ? [all] : $0.markets },
+            byProduct: coverage { $0.products.isEmpty ? [Scope.allProducts] : $0.products },
+            byMarket: coverage { $0.markets.isEmpty ? [Scope.allMarkets] : $0.markets },
             byOwner: coverage { [$0.owner ?? "(no owner)"] },
             overdue: overdue, churn: churn)
     }

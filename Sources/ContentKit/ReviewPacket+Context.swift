@@ -42,7 +42,7 @@ extension ReviewPacket {
     private func matrix(_ t: (String) -> String) -> [String: Any] {
         let active = report.modules.filter { $0.status == .active }
         func keys(_ names: [String], all: String) -> [String] { names.isEmpty ? [all] : names }
-        let allProducts = "all products", allMarkets = "all markets"
+        let allProducts = Scope.allProducts, allMarkets = Scope.allMarkets
         let products = Set(active.flatMap { keys($0.products, all: allProducts) }).sorted { ($0 == allProducts ? 1 : 0, $0) < ($1 == allProducts ? 1 : 0, $1) }
         let markets = Set(active.flatMap { keys($0.markets, all: allMarkets) }).sorted { ($0 == allMarkets ? 1 : 0, $0) < ($1 == allMarkets ? 1 : 0, $1) }
         let rows: [[String: Any]] = products.map { product in

@@ -17,11 +17,16 @@ public struct Scope: Equatable, Sendable {
             && Self.overlap(therapeuticAreas, other.therapeuticAreas)
     }
 
+    static let allProducts = "all products"
+    static let allMarkets = "all markets"
+
+    /// "zentrava, lumidex" or "all products".
+    var productsText: String { products.isEmpty ? Self.allProducts : products.joined(separator: ", ") }
+    /// "US" or "all markets".
+    var marketsText: String { markets.isEmpty ? Self.allMarkets : markets.joined(separator: ", ") }
+
     /// "zentrava, lumidex · US" or "all products · all markets", for people to read.
-    public var readable: String {
-        (products.isEmpty ? "all products" : products.joined(separator: ", ")) + " · "
-            + (markets.isEmpty ? "all markets" : markets.joined(separator: ", "))
-    }
+    public var readable: String { productsText + " · " + marketsText }
 
     private static func overlap(_ first: [String], _ second: [String]) -> Bool {
         // Scopes hold a handful of values: comparing them directly beats building a set per call.
