@@ -52,35 +52,20 @@ extension ContentRepository {
     }
 }
 
-/// A history walk running on its own thread with its own repository handle (libgit2 objects never cross threads).
-final class PendingHistory: @unchecked Sendable {
+/// A history walk running on its own thread with its own repository handle.
+final class PendingHistory: Sendable {
     let questions: [String: History.Question]
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once by the walking thread before it signals `done`; read only after `wait`.
-    private var result: Result<[String: Commit], ContentError> = .failure(ContentError(.unsupportedRepository, "history walk did not run"))
+    private let walk: RepositoryThread<[String: Commit]>
 
     init(location: String, questions: [String: History.Question], head: ObjectID, cached: Bool, progress: WalkProgress?) {
         self.questions = questions
-        let thread = Thread { [self] in
-            do {
-                let repository = try Repository.open(at: location)
-                result = .success(try ContentRepository.answer(questions, from: head, in: repository, cached: cached, progress: progress))
-            } catch let error as ContentError {
-                result = .failure(error)
-            } catch let error as GitError {
-                result = .failure(ContentError(error))
-            } catch {
-                result = .failure(ContentError(.unsupportedRepository, "\(error)"))
-            }
-            done.signal()
+        walk = RepositoryThread(location: location) { repository in
+            try ContentRepository.answer(questions, from: head, in: repository, cached: cached, progress: progress)
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     /// Waits for the walk; module answers by path, and each event's recording time by event id.
     func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
-        done.wait()
-        return ContentRepository.split(try result.get(), questions: questions, events: events)
+        ContentRepository.split(try walk.wait(), questions: questions, events: events)
     }
 }

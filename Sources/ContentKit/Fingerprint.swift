@@ -65,19 +65,10 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     /// NFC, LF line ends, trailing white space dropped from each line, runs of blank lines collapsed to one,
     /// no blank lines at the start or end, and a final LF when there is any text.
     static func normalizedBody(_ body: String) -> String {
-        var unified = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in composed(body).unicodeScalars {
-            if scalar == "\n", previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = scalar == "\r"
-            unified.append(scalar == "\r" ? "\n" : scalar)
-        }
+        let text = composed(body)
         var lines: [Substring] = []
         var previousBlank = true
-        for rawLine in TextLines.split(String(unified)) {
+        for rawLine in TextLines.split(text.utf8.contains(13) ? unifiedLineEnds(text) : text) {
             var line = rawLine
             while let last = line.unicodeScalars.last, last.properties.isWhitespace { line.unicodeScalars.removeLast() }
             let blank = line.isEmpty
@@ -87,6 +78,21 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// CR LF and lone CR as LF. Building a string scalar by scalar is slow, so only text with a CR pays for it.
+    private static func unifiedLineEnds(_ text: String) -> String {
+        var unified = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = scalar == "\r"
+            unified.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(unified)
     }
 
     /// NFC. ASCII text is already in every normal form, and most training text is ASCII: it skips Foundation's
