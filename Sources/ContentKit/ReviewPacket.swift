@@ -17,7 +17,6 @@ public struct ReviewPacket: Sendable {
     public let cycle: ReviewCycle
     public let metrics: ReviewMetrics
     public let completion: CycleCompletion
-    public let events: [ChangeEvent]
     /// Verified records made within the cycle, oldest first: the packet's signature page.
     public let signatures: [SignoffRecord]
     /// Records a later revocation withdrew.
@@ -56,7 +55,6 @@ extension ContentRepository {
         return ReviewPacket(
             report: session.report, cycle: cycle, metrics: metrics,
             completion: CycleCompletion.compute(session, cycle: cycle, metrics: metrics),
-            events: library.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             signatures: library.ledger.records.filter { cycle.contains($0.time, in: zone) }.sorted { ($0.time, $0.id) < ($1.time, $1.id) },
             revokedIDs: library.ledger.revokedIDs,
             diffs: diffs, earlierCycles: try recordedCycles(in: tree, contentFolder: library.config.contentFolder).filter { $0.cycle.end < cycle.start },
