@@ -142,15 +142,32 @@ struct History {
         }
         let childTree = try trees.tree(child)
         let parentTree = try trees.tree(parent)
-        for (name, next) in node.children where next.count > 0 {
-            let new = childTree.entryIdentity(named: name)
-            let old = parentTree.entryIdentity(named: name)
-            guard new != old else { continue }
-            if let index = next.index, among.contains(index) { differing.insert(index) }
-            if !next.children.isEmpty {
-                try compare(new?.isTree == true ? new?.id : nil, old?.isTree == true ? old?.id : nil,
-                            below: next, among: among, pending: pending, into: &differing)
+        // Few open paths in a big folder: look their names up. Otherwise one pass over both entry lists.
+        if node.count * Self.lookupsPerPass < max(childTree.count, parentTree.count) {
+            for (name, next) in node.children where next.count > 0 {
+                let new = childTree.entryIdentity(named: name)
+                let old = parentTree.entryIdentity(named: name)
+                guard new != old else { continue }
+                try differs(next, new: new, old: old, among: among, pending: pending, into: &differing)
             }
+        } else {
+            for difference in childTree.differences(from: parentTree) {
+                guard let next = node.children[difference.name], next.count > 0 else { continue }
+                try differs(next, new: difference.new, old: difference.old, among: among, pending: pending, into: &differing)
+            }
+        }
+    }
+
+    /// A name lookup costs about this many steps of a pass over both entry lists (binary search and name copies).
+    private static let lookupsPerPass = 8
+
+    /// The entry at `node` differs: its path (if open) changed, and so may paths below it.
+    private func differs(_ node: PathTrie.Node, new: EntryIdentity?, old: EntryIdentity?, among: Set<Int>,
+                         pending: PathTrie, into differing: inout Set<Int>) throws(GitError) {
+        if let index = node.index, among.contains(index) { differing.insert(index) }
+        if !node.children.isEmpty {
+            try compare(new?.isTree == true ? new?.id : nil, old?.isTree == true ? old?.id : nil,
+                        below: node, among: among, pending: pending, into: &differing)
         }
     }
 }
