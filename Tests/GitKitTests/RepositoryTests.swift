@@ -36,6 +36,31 @@ import TestSupport
         #expect(String(decoding: try git.blob(blob), as: UTF8.self) == "beta\n")
     }
 
+    /// One pass over two trees finds what `git diff-tree` (one level, no renames) lists, in git's order, including
+    /// names that sort differently as folders ("a.b" before "a/") and an entry that turned from file into folder.
+    @Test func treeDifferencesMatchGitDiffTree() throws {
+        let repository = try TestRepository()
+        for (path, text) in [("a.b", "1"), ("a/x", "2"), ("a0", "3"), ("keep", "4"), ("gone", "5"), ("swap", "6"), ("mode", "7")] {
+            try repository.write(path, text + "\n")
+        }
+        let first = try repository.commit("first")
+        try repository.write("a/x", "changed\n")
+        try repository.write("a.c", "new\n")
+        try FileManager.default.removeItem(atPath: repository.path + "/gone")
+        try FileManager.default.removeItem(atPath: repository.path + "/swap")
+        try repository.write("swap/inside", "8\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repository.path + "/mode")
+        let second = try repository.commit("second")
+        let git = try Repository.open(at: repository.path)
+        let new = try git.tree(try git.commit(try #require(ObjectID(hex: second))).tree)
+        let old = try git.tree(try git.commit(try #require(ObjectID(hex: first))).tree)
+        let names = new.differences(from: old).map { "\($0.name) \($0.new == nil ? "-" : "+")\($0.old == nil ? "-" : "+")" }
+        let expected = try repository.git("diff-tree", "--no-renames", "--name-status", first, second)
+        #expect(Set(new.differences(from: old).map(\.name)) == Set(expected.split(separator: "\n").map { String($0.split(separator: "\t").last ?? "") }))
+        #expect(names == ["a.c +-", "a ++", "gone -+", "mode ++", "swap -+", "swap +-"])
+        #expect(new.differences(from: new).isEmpty)
+    }
+
     @Test func referenceUpdateComparesAndSwaps() throws {
         let repository = try TestRepository()
         try repository.write("a.txt", "one\n")
