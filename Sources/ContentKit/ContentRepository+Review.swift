@@ -26,11 +26,19 @@ extension ContentRepository {
             head: head.commit.id,
             branch: head.branch,
             contentFolder: library.config.contentFolder,
-            modules: reviews.sorted { ($0.verdicts.first ?? .current, $0.id) < ($1.verdicts.first ?? .current, $1.id) },
+            modules: Self.mostUrgentFirst(reviews),
             warnings: library.warnings
         )
         return ReviewSession(report: report, library: library, head: head.commit,
                              lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
+    }
+}
+
+extension ContentRepository {
+    /// By most urgent verdict, then id. Sorting keys rather than the reviews themselves avoids moving large values.
+    static func mostUrgentFirst(_ reviews: [ModuleReview]) -> [ModuleReview] {
+        let keys = reviews.indices.map { (verdict: reviews[$0].verdicts.first ?? .current, id: reviews[$0].id, index: $0) }
+        return keys.sorted { ($0.verdict, $0.id) < ($1.verdict, $1.id) }.map { reviews[$0.index] }
     }
 }
 

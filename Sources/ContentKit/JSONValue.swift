@@ -19,12 +19,13 @@ public indirect enum JSONValue: Equatable, Sendable {
     public func serialized() -> String {
         var output = ""
         write(to: &output, indent: "")
-        return output + "\n"
+        output += "\n"
+        return output
     }
 
     private func write(to output: inout String, indent: String) {
         switch self {
-        case .string(let text): output += Self.quoted(text)
+        case .string(let text): Self.appendQuoted(text, to: &output)
         case .number(let number): output += String(number)
         case .decimal(let number): output += String(format: "%.1f", number)
         case .bool(let flag): output += flag ? "true" : "false"
@@ -32,28 +33,37 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .array(let items):
             guard !items.isEmpty else { output += "[]"; return }
             output += "[\n"
+            let inner = indent + "  "
             for (index, item) in items.enumerated() {
-                output += indent + "  "
-                item.write(to: &output, indent: indent + "  ")
+                output += inner
+                item.write(to: &output, indent: inner)
                 output += index < items.count - 1 ? ",\n" : "\n"
             }
             output += indent + "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { output += "{}"; return }
             output += "{\n"
+            let inner = indent + "  "
             for (index, pair) in pairs.enumerated() {
-                output += indent + "  " + Self.quoted(pair.0) + ": "
-                pair.1.write(to: &output, indent: indent + "  ")
+                output += inner
+                Self.appendQuoted(pair.0, to: &output)
+                output += ": "
+                pair.1.write(to: &output, indent: inner)
                 output += index < pairs.count - 1 ? ",\n" : "\n"
             }
             output += indent + "}"
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    private static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
         // Most text needs no escape: copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return "\"" + text + "\"" }
-        var result = "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            output += text
+            output += "\""
+            return
+        }
+        var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -69,7 +79,8 @@ public indirect enum JSONValue: Equatable, Sendable {
                 }
             }
         }
-        return result + "\""
+        output += result
+        output += "\""
     }
 }
 
