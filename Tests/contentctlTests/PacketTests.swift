@@ -26,13 +26,18 @@ import TestSupport
 
     @Test func htmlPacketIsOneSelfContainedWellFormedPage() throws {
         let repository = try sampleRepository()
+        // Text from content is escaped wherever it lands, cards and chart labels alike.
+        let path = "Content/products/zentrava/zentrava-dosing.md"
+        try repository.write(path, try repository.read(path).replacingOccurrences(of: "title: Zentrava dosing and administration",
+                                                                                   with: "title: \"Zentrava <i>dosing</i> & administration\""))
+        try repository.commit("title with markup", date: TestRepository.date("2026-11-03T09:00:00Z"))
         let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "html", "--output", "packet.html"], in: repository)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let html = try repository.read("packet.html")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<h1>Training content review <span class=\"nowrap\">2026-Q4</span></h1>"))
-        #expect(html.contains("<div class=\"chip v-current\"><span class=\"count\">"))
+        #expect(html.contains("<div class=\"chip v-unsigned-changes\"><span class=\"count\">1</span>"))
         #expect(html.contains("<table class=\"matrix\">"))
         #expect(html.contains("<th>zentrava</th>"))
         #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 4)
@@ -43,6 +48,8 @@ import TestSupport
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
         #expect(try HTMLBalance.problems(html) == [])
+        #expect(html.contains("Zentrava &lt;i&gt;dosing&lt;/i&gt; &amp; administration"))
+        #expect(!html.contains("<i>dosing</i>"))
     }
 
     @Test func markdownPacketHasTheSameSections() throws {

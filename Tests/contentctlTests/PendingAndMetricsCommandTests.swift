@@ -42,6 +42,9 @@ import TestSupport
         // Dan signed one hour after the library was committed: 1/24 of a day, written with one decimal.
         #expect(latency.first?["medianDays"] as? Double == 0)
         #expect((document["coverage"] as? [String: Any])?["overall"] != nil)
+        let review = try CLI.run(["review", "--as-of", "2026-11-20", "--metrics"], in: repository)
+        #expect(review.status == 0)
+        #expect(review.stdout.contains("modules: ") && review.stdout.contains("\nMetrics as of 2026-11-20\n"))
     }
 
     @Test func badInputsGetOneLineAndAStatus() throws {
