@@ -12,7 +12,6 @@ public struct CycleCompletion: Sendable {
         public let medianDays: Double?
     }
 
-    public let cycle: ReviewCycle
     public let roles: [RoleProgress]
     /// Events taking effect within the cycle, and any still open that are in effect or within the horizon.
     public let events: [ReviewMetrics.EventResponse]
@@ -51,6 +50,6 @@ extension CycleCompletion {
         }
         let horizonEnd = max(cycle.end, session.report.asOf.adding(days: library.config.horizonDays))
         let events = metrics.events.filter { cycle.contains($0.effective) || ($0.isOpen && $0.effective <= horizonEnd) }
-        return CycleCompletion(cycle: cycle, roles: roles, events: events)
+        return CycleCompletion(roles: roles, events: events)
     }
 }
