@@ -17,8 +17,8 @@ extension ReviewPacket {
                 counts[verdict].map { ["verdict": verdict.rawValue, "count": $0, "style": verdict.rawValue] }
             },
             "matrix": matrix(t),
-            "attention": report.modules.filter { !$0.isCurrent && $0.status != .draft && $0.status != .retired }.map { card($0, t, format) },
-            "settled": report.modules.filter { $0.isCurrent || $0.status == .draft || $0.status == .retired }.map { module in
+            "attention": report.modules.filter(Self.needsAttention).map { card($0, t, format) },
+            "settled": report.modules.filter { !Self.needsAttention($0) }.map { module in
                 ["id": t(module.id), "title": t(module.title), "verdict": module.verdicts.first?.rawValue ?? "",
                  "note": t(module.reasons.first?.message ?? "")] as [String: Any]
             },
@@ -164,6 +164,11 @@ extension ReviewPacket {
                         "markdown": format == .markdown ? ContentDiff.html(segments).replacingOccurrences(of: "\n", with: "<br>\n") : ""] as [String: Any]
             },
         ]
+    }
+
+    /// Any verdict but current, draft or retired: upcoming modules too, since their sign-offs are owed before the date.
+    static func needsAttention(_ module: ModuleReview) -> Bool {
+        module.verdicts.contains { ![.current, .draft, .retired].contains($0) }
     }
 
     static func percent(_ part: Int, of whole: Int) -> Int {

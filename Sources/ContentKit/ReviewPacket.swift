@@ -46,7 +46,7 @@ extension ContentRepository {
         var diffs: [String: ReviewPacket.ModuleDiff] = [:]
         let reviews = session.reviewsByPath
         for module in library.modules where module.isActive {
-            guard let review = reviews[module.path], !review.isCurrent,
+            guard let review = reviews[module.path], ReviewPacket.needsAttention(review),
                   let record = library.ledger.standingRecords(for: module.id).last(where: {
                       $0.meaning.satisfiesRole && module.signoffRoles.contains($0.role) && $0.fingerprint != module.fingerprint
                   }) else { continue }

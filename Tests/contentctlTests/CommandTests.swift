@@ -86,7 +86,7 @@ import TestSupport
         let result = try CLI.run(["review", "--as-of", "2026-11-20", "--format", "markdown"], in: repository)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("# Training content review 2026-Q4\n\nAs of 2026-11-20 (UTC)"))
-        #expect(result.stdout.contains("| `zentrava-dosing` | Zentrava dosing and administration | upcoming |"))
+        #expect(result.stdout.contains("### Zentrava dosing and administration (`zentrava-dosing`)\n"))
         #expect(result.stdout.contains("### Welcome to Helixora Pharma (`welcome-to-helixora`)\n\n`Content/onboarding/welcome-to-helixora.md`"))
         #expect(result.stdout.contains("- **never-reviewed**: no sales and product sign-off on any version of this module"))
     }

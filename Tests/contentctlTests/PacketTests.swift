@@ -62,7 +62,7 @@ import TestSupport
                         "## Current, draft and retired", "## Metrics", "## Signature page: sign-offs in 2026-Q4"] {
             #expect(markdown.contains("\n" + heading + "\n"), "\(heading)")
         }
-        #expect(markdown.contains("| `zentrava-dosing` | Zentrava dosing and administration | upcoming |"))
+        #expect(markdown.contains("### Zentrava dosing and administration (`zentrava-dosing`)\n\n`Content/products/zentrava/zentrava-dosing.md`"))
         #expect(markdown.contains("| Dan Okafor | dan.okafor@helixora.example | sales | approved | 2026-11-02T10:00:00Z | `zentrava-dosing` |"))
     }
 
