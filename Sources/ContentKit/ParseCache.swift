@@ -11,15 +11,33 @@ final class ParseCache {
 
     private let path: String
     private var digest: String?
-    private var modules: [String: Module] = [:]
-    private var events: [String: ChangeEvent] = [:]
-    private var records: [String: SignoffRecord] = [:]
-    /// What this run used or added: what the next run will most likely ask for again.
-    private var usedModules: Set<String> = []
-    private var usedEvents: Set<String> = []
-    private var usedRecords: Set<String> = []
+    private var modules = Shelf<Module>()
+    private var events = Shelf<ChangeEvent>()
+    private var records = Shelf<SignoffRecord>()
     private var added = false
     private var loaded = false
+
+    /// Parsed values by key, and which of them this run used or added: what the next run will most likely ask for again.
+    private struct Shelf<Value> {
+        var values: [String: Value] = [:]
+        var used: Set<String> = []
+
+        mutating func take(_ key: String) -> Value? {
+            guard let value = values[key] else { return nil }
+            used.insert(key)
+            return value
+        }
+
+        mutating func put(_ value: Value, at key: String) {
+            values[key] = value
+            used.insert(key)
+        }
+
+        /// The used values in key order, for writing.
+        var usedInOrder: [(key: String, value: Value)] {
+            used.sorted().compactMap { key in values[key].map { (key, $0) } }
+        }
+    }
 
     init(repository: Repository) {
         path = repository.commonDirectory + "contentctl/cache/parsed"
@@ -34,58 +52,42 @@ final class ParseCache {
         }
         if digest != wanted {
             digest = wanted
-            modules = [:]
-            events = [:]
-            records = [:]
-            usedModules = []
-            usedEvents = []
-            usedRecords = []
+            modules = Shelf()
+            events = Shelf()
+            records = Shelf()
         }
     }
 
     func module(path: String, blob: ObjectID, assetBlob: (String) throws(ContentError) -> ObjectID?) -> Module? {
         let key = Self.key(path, blob)
-        guard let module = modules[key] else { return nil }
+        guard let module = modules.values[key] else { return nil }
         for asset in module.assetFiles {
             guard (try? assetBlob(asset.path)) == asset.blob else { return nil }
         }
-        usedModules.insert(key)
-        return module
+        return modules.take(key)
     }
 
     func store(_ module: Module) {
-        let key = Self.key(module.path, module.blob)
-        modules[key] = module
-        usedModules.insert(key)
+        modules.put(module, at: Self.key(module.path, module.blob))
         added = true
     }
 
     func event(path: String, blob: ObjectID) -> ChangeEvent? {
-        let key = Self.key(path, blob)
-        guard let event = events[key] else { return nil }
-        usedEvents.insert(key)
-        return event
+        events.take(Self.key(path, blob))
     }
 
     func store(_ event: ChangeEvent, blob: ObjectID) {
-        let key = Self.key(event.path, blob)
-        events[key] = event
-        usedEvents.insert(key)
+        events.put(event, at: Self.key(event.path, blob))
         added = true
     }
 
     /// A ledger file parsed before (records never change: the blob is the content).
     func record(path: String, blob: ObjectID) -> SignoffRecord? {
-        let key = Self.key(path, blob)
-        guard let record = records[key] else { return nil }
-        usedRecords.insert(key)
-        return record
+        records.take(Self.key(path, blob))
     }
 
     func store(_ record: SignoffRecord, path: String, blob: ObjectID) {
-        let key = Self.key(path, blob)
-        records[key] = record
-        usedRecords.insert(key)
+        records.put(record, at: Self.key(path, blob))
         added = true
     }
 
@@ -93,17 +95,11 @@ final class ParseCache {
     func save() {
         guard added, let digest else { return }
         var text = Self.formatLine + "\n" + digest + "\n"
-        for key in usedModules.sorted() {
-            if let module = modules[key] { text += Self.line(module) + "\n" }
-        }
-        for key in usedEvents.sorted() {
-            if let event = events[key] { text += Self.line(event, key: key) + "\n" }
-        }
-        for key in usedRecords.sorted() {
-            if let record = records[key] {
-                let parts = key.split(separator: "\u{0}")
-                text += "R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents) + "\n"
-            }
+        for (_, module) in modules.usedInOrder { text += Self.line(module) + "\n" }
+        for (key, event) in events.usedInOrder { text += Self.line(event, key: key) + "\n" }
+        for (key, record) in records.usedInOrder {
+            let parts = key.split(separator: "\u{0}")
+            text += "R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents) + "\n"
         }
         try? AtomicFile.write(Data(text.utf8), to: path)
         added = false
@@ -136,9 +132,9 @@ final class ParseCache {
             }
         }
         digest = wanted
-        self.modules = modules
-        self.events = events
-        self.records = records
+        self.modules = Shelf(values: modules)
+        self.events = Shelf(values: events)
+        self.records = Shelf(values: records)
     }
 
     private static func key(_ path: String, _ blob: ObjectID) -> String {
@@ -198,19 +194,9 @@ final class ParseCache {
 
     // MARK: Fields: tab-separated, lists separated by U+001F, optionals marked by a leading "=".
 
+    /// A record's escapes (backslash, tab, line ends), and U+001F, which separates list items, as `\u`.
     private static func escape(_ value: String) -> String {
-        var escaped = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\t": escaped += "\\t"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\u{1F}": escaped += "\\u"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        SignoffRecord.escape(value).replacingOccurrences(of: "\u{1F}", with: "\\u")
     }
 
     /// A field as text, escapes undone.
