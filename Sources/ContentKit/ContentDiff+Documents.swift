@@ -4,7 +4,7 @@ extension ContentDiff {
         var lines = ["# Training content diff: \(from.label)..\(toLabel)", ""]
         if reversed { lines += ["> Reversed: \(from.label) is newer than \(toLabel); the change is shown backwards.", ""] }
         let stat = self.stat
-        lines.append("\(modules.count) module\(modules.count == 1 ? "" : "s") changed, \(stat.added) words added, \(stat.removed) removed.")
+        lines.append("\(counted(modules.count, "module")) changed, \(stat.added) words added, \(stat.removed) removed.")
         for module in modules {
             lines += ["", "## \(module.title) (`\(module.id)`)", ""]
             lines.append("\(Self.statusName(module.status, similarity: module.similarity)): `\(module.oldPath.map { "\($0)` -> `" } ?? "")\(module.path)`")
@@ -28,7 +28,7 @@ extension ContentDiff {
         var body = "<h1>Training content diff: \(Self.escape(from.label))..\(Self.escape(toLabel))</h1>\n"
         if reversed { body += "<p class=\"note\">Reversed: \(Self.escape(from.label)) is newer than \(Self.escape(toLabel)).</p>\n" }
         let stat = self.stat
-        body += "<p>\(modules.count) module\(modules.count == 1 ? "" : "s") changed, \(stat.added) words added, \(stat.removed) removed.</p>\n"
+        body += "<p>\(counted(modules.count, "module")) changed, \(stat.added) words added, \(stat.removed) removed.</p>\n"
         for module in modules {
             body += "<section>\n<h2>\(Self.escape(module.title)) <code>\(Self.escape(module.id))</code></h2>\n"
             body += "<p class=\"meta\">\(Self.statusName(module.status, similarity: module.similarity)): \(Self.escape(module.path))</p>\n"

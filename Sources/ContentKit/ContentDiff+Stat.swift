@@ -35,7 +35,7 @@ extension ContentDiff {
         let stat = self.stat
         var output = heading(style: style) + "\n"
         output += modules.isEmpty ? "No module changed.\n" : ListingFormatter.columns(rows, style: style)
-        output += "\(modules.count) module\(modules.count == 1 ? "" : "s") changed, \(stat.added) words added, \(stat.removed) removed\n"
+        output += "\(counted(modules.count, "module")) changed, \(stat.added) words added, \(stat.removed) removed\n"
         output += "By product: " + stat.products.map { "\($0.name) +\($0.added) -\($0.removed)" }.joined(separator: ", ") + "\n"
         output += "By market: " + stat.markets.map { "\($0.name) +\($0.added) -\($0.removed)" }.joined(separator: ", ") + "\n"
         return output

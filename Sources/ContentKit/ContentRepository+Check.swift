@@ -80,8 +80,8 @@ public struct CheckReport: Sendable {
     public let problems: [Problem]
 
     public var summary: String {
-        "check against \(base) (\(baseCommit.hex.prefix(7)), merge base \(mergeBase.hex.prefix(7))): \(checkedModules.count) changed "
-            + "module\(checkedModules.count == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")"
+        "check against \(base) (\(baseCommit.hex.prefix(7)), merge base \(mergeBase.hex.prefix(7))): "
+            + "\(counted(checkedModules.count, "changed module")), \(counted(problems.count, "problem"))"
     }
 
     public func text(style: OutputStyle) -> String {

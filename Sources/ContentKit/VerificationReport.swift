@@ -40,16 +40,16 @@ public struct VerificationReport: Sendable {
             output += style.paint("UNSIGNED", .yellow) + " \(period.path): \(Self.describe(period, branch: trustedRosterSource))\n"
         }
         let signed = verifications.filter { $0.record.signature != nil }.count
-        output += "\(verifications.count) record\(verifications.count == 1 ? "" : "s") (\(signed) signed, "
-            + "\(verifications.count - signed) attestation\(verifications.count - signed == 1 ? "" : "s")): "
+        output += "\(counted(verifications.count, "record")) (\(signed) signed, "
+            + "\(counted(verifications.count - signed, "attestation"))): "
             + "\(verifications.count - failed.count) verified, \(failed.count) failed; "
             + "roster trusted from \(trustedRosterSource); signing \(signing.rawValue)\n"
         if !ledgerProblems.isEmpty || !deletedRecords.isEmpty {
-            output += "\(ledgerProblems.count) unreadable ledger file\(ledgerProblems.count == 1 ? "" : "s"), "
-                + "\(deletedRecords.count) deleted record\(deletedRecords.count == 1 ? "" : "s")\n"
+            output += "\(counted(ledgerProblems.count, "unreadable ledger file")), "
+                + "\(counted(deletedRecords.count, "deleted record"))\n"
         }
         if let periods = unsignedPeriods {
-            output += "\(periods.count) period\(periods.count == 1 ? "" : "s") of live text without its required sign-offs on \(trustedRosterSource)\n"
+            output += "\(counted(periods.count, "period")) of live text without its required sign-offs on \(trustedRosterSource)\n"
         }
         return output
     }

@@ -54,8 +54,28 @@ func emit(_ text: String) {
 
 /// The day an `--as-of` option names, with the message every command gives for a date that is not YYYY-MM-DD.
 func asOfDay(_ text: String) throws -> CalendarDate {
+    try day(text, option: "--as-of")
+}
+
+/// The day a date option names, or a one-line usage error naming the option.
+func day(_ text: String, option: String) throws -> CalendarDate {
     guard let day = CalendarDate(text) else {
-        throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(text)'")
+        throw ValidationError("\(option) must be a date written YYYY-MM-DD, not '\(text)'")
     }
     return day
+}
+
+/// The review cycle a `--cycle` option names.
+func reviewCycle(_ text: String) throws -> ReviewCycle {
+    guard let cycle = ReviewCycle(text) else {
+        throw ValidationError("--cycle must be \(ReviewCycle.expectedForm), not '\(text)'")
+    }
+    return cycle
+}
+
+/// Ends a command that read invalid module files: the first one's reason, and how many more there are.
+func failOnInvalidModules(_ messages: [String]) throws(ContentError) {
+    guard let first = messages.first else { return }
+    let more = messages.count - 1
+    throw ContentError(.badContent, first + (more > 0 ? " (and \(counted(more, "more invalid module file")))" : ""))
 }

@@ -19,7 +19,7 @@ struct Mark: ParsableCommand {
     func run() throws {
         try reporting { () throws(ContentError) in
             let (update, push) = try global.openRepository().markUpdate(name, message: message, environment: ProcessInfo.processInfo.environment)
-            let count = "\(update.changedModules.count) module\(update.changedModules.count == 1 ? "" : "s")"
+            let count = counted(update.changedModules.count, "module")
             let since = update.isFirst ? "the first market update: \(count)" : "\(count) changed since the previous update"
             emit("Marked market update \(update.name) at \(update.commit.hex.prefix(7)) (\(since)).\n")
             emit("Share it with: \(push)\n")

@@ -24,9 +24,7 @@ struct Metrics: ParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try asOfDay(asOf) }
-        if let since, CalendarDate(since) == nil {
-            throw ValidationError("--since must be a date written YYYY-MM-DD, not '\(since)'")
-        }
+        if let since { _ = try day(since, option: "--since") }
     }
 
     func run() throws {

@@ -20,11 +20,7 @@ struct Modules: ParsableCommand {
             case .table: emit(ListingFormatter.table(listing, style: global.style))
             case .json: emit(ListingFormatter.json(listing).serialized())
             }
-            let invalid = listing.library.invalidModules
-            if let first = invalid.first {
-                let more = invalid.count - 1
-                throw ContentError(.badContent, first.message + (more > 0 ? " (and \(more) more invalid module file\(more == 1 ? "" : "s"))" : ""))
-            }
+            try failOnInvalidModules(listing.library.invalidModules.map(\.message))
         }
     }
 }

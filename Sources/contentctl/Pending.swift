@@ -34,9 +34,7 @@ struct Pending: ParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try asOfDay(asOf) }
-        if let cycle, ReviewCycle(cycle) == nil {
-            throw ValidationError("--cycle must be \(ReviewCycle.expectedForm), not '\(cycle)'")
-        }
+        if let cycle { _ = try reviewCycle(cycle) }
     }
 
     func run() throws {

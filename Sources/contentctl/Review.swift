@@ -51,9 +51,7 @@ struct Review: ParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try asOfDay(asOf) }
-        if let cycle, ReviewCycle(cycle) == nil {
-            throw ValidationError("--cycle must be \(ReviewCycle.expectedForm), not '\(cycle)'")
-        }
+        if let cycle { _ = try reviewCycle(cycle) }
         if record, cycle == nil {
             throw ValidationError("--record needs --cycle, so the recorded cycle is named on purpose")
         }
@@ -100,11 +98,7 @@ struct Review: ParsableCommand {
                 }
             }
             printWarnings(report.warnings)
-            let invalid = report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid } }
-            if let first = invalid.first {
-                let more = invalid.count - 1
-                throw ContentError(.badContent, first.message + (more > 0 ? " (and \(more) more invalid module file\(more == 1 ? "" : "s"))" : ""))
-            }
+            try failOnInvalidModules(report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid }.map(\.message) })
             if strict, report.modules.contains(where: \.failsStrictReview) {
                 throw ContentError(.findings, "\(report.modules.filter(\.failsStrictReview).count) active module(s) are not current")
             }

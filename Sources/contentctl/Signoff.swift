@@ -57,7 +57,7 @@ extension Signoff {
                 let request = SignoffRequest(modules: modules, role: role, meaning: SignoffMeaning(rawValue: meaning.rawValue) ?? .approved,
                                              comment: comment, environment: ProcessInfo.processInfo.environment)
                 let plan = try repository.planSignoff(request)
-                try confirm(plan, question: "Sign off \(plan.items.count) module\(plan.items.count == 1 ? "" : "s") as \(role) (\(meaning.rawValue))?", yes: yes, style: global.style)
+                try confirm(plan, question: "Sign off \(counted(plan.items.count, "module")) as \(role) (\(meaning.rawValue))?", yes: yes, style: global.style)
                 let signed = try repository.sign(plan, environment: ProcessInfo.processInfo.environment)
                 let commit = try repository.commit(signed)
                 report(signed, commit: commit.hex)
@@ -133,7 +133,7 @@ private func render(_ item: SignoffPlan.Item, style: OutputStyle) -> String {
 
 private func report(_ plan: SignoffPlan, commit: String) {
     let kind = plan.isSigned ? "signed" : "unsigned (attestation)"
-    emit("Recorded \(plan.items.count) \(kind) record\(plan.items.count == 1 ? "" : "s") on \(plan.branchName) in commit \(commit.prefix(7)):\n")
+    emit("Recorded \(counted(plan.items.count, "\(kind) record")) on \(plan.branchName) in commit \(commit.prefix(7)):\n")
     for item in plan.items {
         let record = item.record
         emit("  \(record.shortID)  \(record.module)  \(record.role)  \(record.meaning.rawValue)  \(record.fingerprint.short)\n")
