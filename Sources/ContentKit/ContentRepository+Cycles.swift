@@ -1,15 +1,8 @@
 import Foundation
 import GitKit
 
-extension ReviewPacket {
-    /// The packet through its template (the repository's `Templates/reports/review.<ext>.mustache`, else the built-in one).
-    public func render(_ format: ReportFormat, templates: TemplateLibrary) throws(ContentError) -> String {
-        try templates.renderReport("review", format: format, context: context(format))
-    }
-}
-
 extension ContentRepository {
-    /// Report templates: the built-in ones, overridden by the work tree's own `Templates/`.
+    /// Module and report templates: the built-in ones, overridden by the work tree's own `Templates/`.
     public var templates: TemplateLibrary { TemplateLibrary(repositoryRoot: repository.workingDirectory) }
 
     /// Commits the packet of a cycle (`packet.json` and `packet.md` under `<content>/.reviews/<cycle>/`), so the cycle's
@@ -42,29 +35,5 @@ extension ContentRepository {
                 throw ContentError(.busy, "\(Self.shortBranch(branch)) moved to \(tip.id.hex.prefix(7)) while the packet was recorded; nothing was recorded, run the review again")
             })
         return (try commit(write), folder)
-    }
-}
-
-/// Writes a report file whole, or not at all.
-public enum ReportFile {
-    public static func write(_ text: String, to path: String) throws(ContentError) {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let folder = (absolute as NSString).deletingLastPathComponent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ContentError(.usage, "\(path): folder \((path as NSString).deletingLastPathComponent) does not exist")
-        }
-        do {
-            // A device or pipe (/dev/stdout, a fifo) is written through; replacing it by rename would destroy it.
-            if let type = try? FileManager.default.attributesOfItem(atPath: absolute)[.type] as? FileAttributeType, type != .typeRegular {
-                guard let handle = FileHandle(forWritingAtPath: absolute) else { throw POSIXError(.EACCES) }
-                try handle.write(contentsOf: Data(text.utf8))
-                try handle.close()
-                return
-            }
-            try AtomicFile.write(Data(text.utf8), to: absolute)
-        } catch {
-            throw ContentError(.cannotWrite, "\(path): cannot write: \(error.localizedDescription)")
-        }
     }
 }

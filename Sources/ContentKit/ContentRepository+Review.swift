@@ -49,10 +49,16 @@ struct ReviewSession {
     let head: Commit
     let lastChanges: [String: Commit]
     let eventsRecorded: [String: Date]
-
     /// Each module's review by its path.
-    var reviewsByPath: [String: ModuleReview] {
-        Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    let reviewsByPath: [String: ModuleReview]
+
+    init(report: ReviewReport, library: ContentLibrary, head: Commit, lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+        self.report = report
+        self.library = library
+        self.head = head
+        self.lastChanges = lastChanges
+        self.eventsRecorded = eventsRecorded
+        reviewsByPath = Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -8,7 +8,7 @@ extension PersonalPacket {
 
     func context(_ format: ReportFormat) -> [String: Any] {
         let t = format.text
-        let zone = Timestamp.utc
+        let zone = timeZone
         func item(_ item: Item) -> [String: Any] {
             var values: [String: Any] = [
                 "id": t(item.module.id), "title": t(item.module.title), "path": t(item.module.path),

@@ -26,6 +26,8 @@ public struct PersonalPacket: Sendable {
     public let person: PendingList.Person
     public let report: ReviewReport
     public let cycle: ReviewCycle
+    /// The library's time zone, for the days shown.
+    public let timeZone: TimeZone
     /// Changed since they last approved it, or never approved by them.
     public let read: [Item]
     /// Unchanged since their approval, but an event or the calendar asks them to confirm it.
@@ -55,11 +57,12 @@ extension ContentRepository {
             }
             let current: String
             do { current = String(decoding: try repository.blob(module.blob), as: UTF8.self) } catch { throw ContentError(error) }
-            let body = DisplayedFrontMatter(current).body
+            // Only the body is shown: its front matter need not be read as YAML.
+            let body = (try? FrontMatter.split(current, file: module.path))?.body ?? current
             let changed = approval.map { $0.fingerprint != module.fingerprint } ?? true
             var diff: ReviewPacket.ModuleDiff?
             if let approval, changed {
-                diff = try moduleDiff(module, since: approval, contentFolder: library.config.contentFolder, tree: tree, zone: library.config.timeZone)
+                diff = try moduleDiff(module, since: approval, in: session, tree: tree)
             }
             let item = PersonalPacket.Item(
                 module: review, roles: roles,
@@ -69,7 +72,7 @@ extension ContentRepository {
                 textHTML: PersonalPacket.render(markdown: body), words: TextDiff.wordCount(body))
             if changed { read.append(item) } else { confirm.append(item) }
         }
-        return PersonalPacket(person: person, report: session.report, cycle: cycle, read: read, confirm: confirm)
+        return PersonalPacket(person: person, report: session.report, cycle: cycle, timeZone: library.config.timeZone, read: read, confirm: confirm)
     }
 }
 

@@ -20,11 +20,11 @@ extension RecordedCycle {
     /// A few lines per cycle: scope, completion per role and per change event (never per named person).
     public var text: String {
         let gathered = roles.reduce(0) { $0 + $1.gathered }, required = roles.reduce(0) { $0 + $1.required }
-        var lines = ["\(cycle.name) (\(cycle.start) to \(cycle.end)), recorded as of \(asOf): \(gathered) of \(required) required sign-offs (\(ReviewPacket.percent(gathered, of: required))%)"]
+        var lines = ["\(cycle.name) (\(cycle.start) to \(cycle.end)), recorded as of \(asOf): \(gathered) of \(required) required sign-offs (\(percent(gathered, of: required))%)"]
         lines.append("  \(counted(modules, "module")): " + verdicts.map { "\($0.count) \($0.verdict)" }.joined(separator: ", "))
         for role in roles {
             let median = role.medianDays.map { String(format: ", median %.1f days", $0) } ?? ""
-            lines.append("  \(role.role): \(role.gathered) of \(role.required) (\(ReviewPacket.percent(role.gathered, of: role.required))%)\(median)")
+            lines.append("  \(role.role): \(role.gathered) of \(role.required) (\(percent(role.gathered, of: role.required))%)\(median)")
         }
         for event in events {
             let state = event.isOpen ? "open" + (event.days.map { ", running \(counted($0, "day"))" } ?? "") : "cleared" + (event.days.map { " in \(counted($0, "day"))" } ?? "")

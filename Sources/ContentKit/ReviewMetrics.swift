@@ -51,7 +51,7 @@ public struct ReviewMetrics: Sendable {
         public let active: Int
         public let current: Int
 
-        public var percent: Int { active == 0 ? 100 : Int((Double(current) * 100 / Double(active)).rounded(.down)) }
+        public var percent: Int { ContentKit.percent(current, of: active) }
     }
 
     public struct Overdue: Sendable {

@@ -3,6 +3,11 @@ import Foundation
 /// The values a packet template reads. Documented in the README; every text value is already made safe for the
 /// format (`ReportFormat.text`), and values named `...HTML` or `...SVG` are markup for `{{{triple braces}}}`.
 extension ReviewPacket {
+    /// The packet through its template (the repository's `Templates/reports/review.<ext>.mustache`, else the built-in one).
+    public func render(_ format: ReportFormat, templates: TemplateLibrary) throws(ContentError) -> String {
+        try templates.renderReport("review", format: format, context: context(format))
+    }
+
     func context(_ format: ReportFormat) -> [String: Any] {
         let t = format.text
         let report = self.report
@@ -104,10 +109,10 @@ extension ReviewPacket {
     private func completionContext(_ t: (String) -> String) -> [String: Any] {
         [
             "required": completion.required, "gathered": completion.gathered,
-            "percent": Self.percent(completion.gathered, of: completion.required),
+            "percent": percent(completion.gathered, of: completion.required),
             "roles": completion.roles.map { role in
                 ["role": t(role.role), "required": role.required, "gathered": role.gathered,
-                 "percent": Self.percent(role.gathered, of: role.required),
+                 "percent": percent(role.gathered, of: role.required),
                  "median": role.medianDays.map { String(format: "%.1f days", $0) } ?? "–"] as [String: Any]
             },
             "events": completion.events.map { eventContext($0, t) },
@@ -171,7 +176,4 @@ extension ReviewPacket {
         module.verdicts.contains { ![.current, .draft, .retired].contains($0) }
     }
 
-    static func percent(_ part: Int, of whole: Int) -> Int {
-        whole == 0 ? 100 : part * 100 / whole
-    }
 }

@@ -50,27 +50,28 @@ extension ContentRepository {
                   let record = library.ledger.standingRecords(for: module.id).last(where: {
                       $0.meaning.satisfiesRole && module.signoffRoles.contains($0.role) && $0.fingerprint != module.fingerprint
                   }) else { continue }
-            diffs[module.id] = try moduleDiff(module, since: record, contentFolder: library.config.contentFolder, tree: tree, zone: zone)
+            diffs[module.id] = try moduleDiff(module, since: record, in: session, tree: tree)
         }
         return ReviewPacket(
             report: session.report, cycle: cycle, metrics: metrics,
             completion: CycleCompletion.compute(session, cycle: cycle, metrics: metrics),
-            signatures: library.ledger.records.filter { cycle.contains($0.time, in: zone) }.sorted { ($0.time, $0.id) < ($1.time, $1.id) },
+            signatures: library.ledger.records.filter { cycle.contains($0.time, in: zone) },
             revokedIDs: library.ledger.revokedIDs,
             diffs: diffs, earlierCycles: try recordedCycles(in: tree, contentFolder: library.config.contentFolder).filter { $0.cycle.end < cycle.start },
             timeZone: zone)
     }
 
     /// The word diff from the text `record` approved to the module's current text; nil when that text is gone.
-    func moduleDiff(_ module: Module, since record: SignoffRecord, contentFolder: String, tree: Tree, zone: TimeZone) throws(ContentError) -> ReviewPacket.ModuleDiff? {
-        guard let approved = try approvedText(of: record, contentFolder: contentFolder, tree: tree) else { return nil }
+    /// `tree` is the tree of the session's head.
+    func moduleDiff(_ module: Module, since record: SignoffRecord, in session: ReviewSession, tree: Tree) throws(ContentError) -> ReviewPacket.ModuleDiff? {
+        let config = session.library.config
+        guard let approved = try approvedText(of: record, contentFolder: config.contentFolder, tree: tree) else { return nil }
         let current: String
         do { current = String(decoding: try repository.blob(module.blob), as: UTF8.self) } catch { throw ContentError(error) }
-        let old = DisplayedFrontMatter(approved), new = DisplayedFrontMatter(current)
-        let segments = TextDiff.words(old: old.body, new: new.body)
-        let counts = TextDiff.wordCounts(segments)
-        return ReviewPacket.ModuleDiff(
-            since: "\(record.role) sign-off by \(record.reviewerName) on \(CalendarDate(record.time, in: zone))",
-            hunks: DiffHunk.make(segments, oldOffset: old.bodyLine, newOffset: new.bodyLine), added: counts.added, removed: counts.removed)
+        let diff = Self.textDiff(module: module, approved: approved, current: current, record: record, head: session.head.id, granularity: .word)
+        guard let change = diff.modules.first else { return nil }
+        let counts = change.wordCounts
+        return ReviewPacket.ModuleDiff(since: "\(record.role) sign-off by \(record.reviewerName) on \(CalendarDate(record.time, in: config.timeZone))",
+                                       hunks: change.hunks, added: counts.added, removed: counts.removed)
     }
 }

@@ -57,7 +57,6 @@ extension ContentRepository {
         guard ModuleID.isValid(id) else {
             throw ContentError(.usage, "module id '\(id)' must be letters, digits, '.', '_' or '-', starting with a letter or digit")
         }
-        let templates = TemplateLibrary(repositoryRoot: root)
         guard templates.moduleTypes.contains(type) else {
             throw ContentError(.usage, "no template for type '\(type)' (templates: \(templates.moduleTypes.joined(separator: ", ")))")
         }

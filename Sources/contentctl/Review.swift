@@ -72,16 +72,14 @@ struct Review: ParsableCommand {
             let day = asOf.flatMap(CalendarDate.init)
             let chosenCycle = cycle.flatMap(ReviewCycle.init)
             let report: ReviewReport
+            let packetFormat = ReportFormat(rawValue: format.rawValue)
             if let reviewer {
                 let packet = try repository.personalPacket(for: reviewer, asOf: day, cycle: chosenCycle, whenRead: { line?.finish() })
                 report = packet.report
                 try deliver(try packet.render(format == .html ? .html : .markdown, templates: repository.templates))
-            } else if format == .table, !metrics, !record {
+            } else if packetFormat == nil, !record, !metrics, format == .table || chosenCycle == nil {
                 report = try repository.review(asOf: day, whenRead: { line?.finish() })
-                try deliver(report.table(style: global.style))
-            } else if format == .json, !metrics, chosenCycle == nil {
-                report = try repository.review(asOf: day, whenRead: { line?.finish() })
-                try deliver(report.json.serialized())
+                try deliver(format == .table ? report.table(style: global.style) : report.json.serialized())
             } else {
                 let packet = try repository.reviewPacket(asOf: day, cycle: chosenCycle, whenRead: { line?.finish() })
                 report = packet.report
@@ -89,12 +87,10 @@ struct Review: ParsableCommand {
                     let recorded = try repository.recordCycle(packet, environment: ProcessInfo.processInfo.environment)
                     printError("recorded cycle \(packet.cycle.name) in \(recorded.folder) at \(recorded.commit.hex.prefix(7))")
                 }
-                switch format {
-                case .table: try deliver(report.table(style: global.style) + "\n" + packet.metrics.text)
-                case .json: try deliver(packet.json.serialized())
-                case .markdown: try deliver(try packet.render(.markdown, templates: repository.templates))
-                case .html: try deliver(try packet.render(.html, templates: repository.templates))
-                case .csv: try deliver(try packet.render(.csv, templates: repository.templates))
+                if let packetFormat {
+                    try deliver(try packet.render(packetFormat, templates: repository.templates))
+                } else {
+                    try deliver(format == .table ? report.table(style: global.style) + "\n" + packet.metrics.text : packet.json.serialized())
                 }
             }
             printWarnings(report.warnings)
