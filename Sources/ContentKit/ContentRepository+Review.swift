@@ -9,7 +9,8 @@ extension ContentRepository {
     }
 
     /// The review with what it was made from, for the reports built on it (packets, metrics, pending lists).
-    func reviewSession(asOf: CalendarDate?, now: Date, whenRead: () -> Void) throws(ContentError) -> ReviewSession {
+    /// Without `asOf`, the day is today in the configured time zone, but never after `notAfter`.
+    func reviewSession(asOf: CalendarDate?, notAfter: CalendarDate? = nil, now: Date, whenRead: () -> Void) throws(ContentError) -> ReviewSession {
         defer { whenRead() }
         let head = try requireHeadCommit()
         // The history walk and reading the library each take a core.
@@ -17,7 +18,8 @@ extension ContentRepository {
         let library = try verifiedLibrary(at: head.commit).library
         let history = try pending.wait(events: library.events)
         try library.requireRolesOnRoster()
-        let day = asOf ?? CalendarDate(now, in: library.config.timeZone)
+        let today = CalendarDate(now, in: library.config.timeZone)
+        let day = asOf ?? notAfter.map { min($0, today) } ?? today
         let engine = ReviewEngine(library: library, asOf: day, lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
         let reviews = library.modules.map(engine.review) + library.invalidModules.map(engine.review)
         let report = ReviewReport(

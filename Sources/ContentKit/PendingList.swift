@@ -81,7 +81,7 @@ extension ContentRepository {
     /// Per reviewer, what waits for them. With a cycle, the as-of day defaults to the cycle's end if it is over,
     /// and modules that started waiting after the cycle are left out.
     public func pending(asOf: CalendarDate? = nil, cycle: ReviewCycle? = nil, reviewer: String? = nil, now: Date = Date()) throws(ContentError) -> PendingList {
-        let session = try reviewSession(asOf: asOf ?? cycle.map { min($0.end, CalendarDate(now, in: Timestamp.utc)) }, now: now, whenRead: {})
+        let session = try reviewSession(asOf: asOf, notAfter: cycle?.end, now: now, whenRead: {})
         return try PendingList.compute(session, cycle: cycle, reviewer: reviewer)
     }
 }

@@ -51,5 +51,9 @@ import TestSupport
         #expect(lines(april).first == "sam@example.com sales: nephro/sales/never-reviewed/100 dosing/sales/stale/13 germany/sales/stale/13")
         let q1 = try content.pending(asOf: CalendarDate("2026-04-15"), cycle: ReviewCycle("2026-Q1"))
         #expect(lines(q1).first == "sam@example.com sales: nephro/sales/never-reviewed/100")
+        // Without --as-of, a finished cycle is judged as of its last day.
+        let ended = try content.pending(cycle: ReviewCycle("2026-Q1"), now: TestRepository.date("2026-04-15T12:00:00Z"))
+        #expect(ended.asOf == CalendarDate("2026-03-31"))
+        #expect(lines(ended).first == "sam@example.com sales: nephro/sales/never-reviewed/85")
     }
 }
