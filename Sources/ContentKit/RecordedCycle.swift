@@ -59,24 +59,31 @@ public struct RecordedCycle: Sendable {
 }
 
 extension ContentRepository {
-    /// Every cycle recorded in `tree`, oldest period first; packets this version cannot read are skipped.
-    func recordedCycles(in tree: Tree, contentFolder: String) throws(ContentError) -> [RecordedCycle] {
+    /// Every cycle recorded in `tree`, oldest period first, and the packet files this version cannot read.
+    func recordedCycles(in tree: Tree, contentFolder: String) throws(ContentError) -> (cycles: [RecordedCycle], unreadable: [String]) {
         let folder = contentFolder + "/" + RecordedCycle.folderName
         return try ContentError.readingGit {
             var cycles: [RecordedCycle] = []
-            guard let folderEntry = try repository.entry(atPath: folder, in: tree), folderEntry.isTree else { return [] }
+            var unreadable: [String] = []
+            guard let folderEntry = try repository.entry(atPath: folder, in: tree), folderEntry.isTree else { return ([], []) }
             for entry in try repository.tree(folderEntry.id).entries where entry.isTree {
                 let path = folder + "/" + entry.name + "/" + RecordedCycle.jsonName
-                guard let file = try repository.entry(atPath: path, in: tree),
-                      let cycle = RecordedCycle.parse(Data(try repository.blob(file.id)), path: path) else { continue }
+                guard let file = try repository.entry(atPath: path, in: tree) else {
+                    unreadable.append("\(folder)/\(entry.name): no \(RecordedCycle.jsonName)")
+                    continue
+                }
+                guard let cycle = RecordedCycle.parse(Data(try repository.blob(file.id)), path: path) else {
+                    unreadable.append("\(path): not a review packet this version of contentctl reads")
+                    continue
+                }
                 cycles.append(cycle)
             }
-            return cycles.sorted { ($0.cycle.start, $0.cycle.end) < ($1.cycle.start, $1.cycle.end) }
+            return (cycles.sorted { ($0.cycle.start, $0.cycle.end) < ($1.cycle.start, $1.cycle.end) }, unreadable)
         }
     }
 
-    /// The cycles recorded at HEAD.
-    public func recordedCycles() throws(ContentError) -> [RecordedCycle] {
+    /// The cycles recorded at HEAD, and the packet files this version cannot read.
+    public func recordedCycles() throws(ContentError) -> (cycles: [RecordedCycle], unreadable: [String]) {
         let head = try requireHeadCommit()
         let config = try library(at: head.commit).config
         return try ContentError.readingGit { try recordedCycles(in: try repository.tree(head.commit.tree), contentFolder: config.contentFolder) }

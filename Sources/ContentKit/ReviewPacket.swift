@@ -57,7 +57,7 @@ extension ContentRepository {
             completion: CycleCompletion.compute(session, cycle: cycle, metrics: metrics),
             signatures: library.ledger.records.filter { cycle.contains($0.time, in: zone) },
             revokedIDs: library.ledger.revokedIDs,
-            diffs: diffs, earlierCycles: try recordedCycles(in: tree, contentFolder: library.config.contentFolder).filter { $0.cycle.end < cycle.start },
+            diffs: diffs, earlierCycles: try recordedCycles(in: tree, contentFolder: library.config.contentFolder).cycles.filter { $0.cycle.end < cycle.start },
             timeZone: zone)
     }
 

@@ -14,7 +14,8 @@ struct Cycles: ParsableCommand {
 
     func run() throws {
         try reporting { () throws(ContentError) in
-            let cycles = try global.openRepository().recordedCycles()
+            let (cycles, unreadable) = try global.openRepository().recordedCycles()
+            printWarnings(unreadable)
             switch format {
             case .text: emit(cycles.isEmpty ? "No review cycle recorded yet (contentctl review --cycle 2026-Q4 --record).\n" : cycles.map(\.text).joined(separator: "\n"))
             case .json: emit(JSONValue.object([("cycles", .array(cycles.map(\.json)))]).serialized())

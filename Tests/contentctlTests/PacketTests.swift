@@ -160,6 +160,12 @@ import TestSupport
         let result = try CLI.run(["cycles"], in: repository)
         #expect(result.status == 0)
         #expect(result.stdout == "No review cycle recorded yet (contentctl review --cycle 2026-Q4 --record).\n")
+        // A packet this version cannot read is named, not silently dropped.
+        try repository.write("Content/.reviews/2026-Q3/packet.json", "{}\n")
+        try repository.commit("hand-made packet")
+        let damaged = try CLI.run(["cycles"], in: repository)
+        #expect(damaged.status == 0)
+        #expect(damaged.stderr == "warning: Content/.reviews/2026-Q3/packet.json: not a review packet this version of contentctl reads\n")
     }
 
     @Test func personalPacketSplitsWhatToReadFromWhatToConfirm() throws {
