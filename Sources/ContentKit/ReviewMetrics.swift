@@ -86,15 +86,37 @@ extension ReviewMetrics {
     static func compute(_ session: ReviewSession, marketUpdates: [MarketUpdate], since: CalendarDate?) -> ReviewMetrics {
         let library = session.library
         let zone = library.config.timeZone
+        let active = library.modules.filter(\.isActive)
+        let activeReviews = active.compactMap { session.reviewsByPath[$0.path] }
+        let sinceStart = since?.start(in: zone)
+        // Standing approvals of a module made since `since`: what the figures count.
+        func approvals(of module: Module) -> [SignoffRecord] {
+            library.ledger.standingRecords(for: module.id).filter { record in
+                record.meaning.satisfiesRole && sinceStart.map { record.time >= $0 } ?? true
+            }
+        }
+        return ReviewMetrics(
+            asOf: session.report.asOf, since: since,
+            events: eventResponses(session, active: active, since: since, approvals: approvals),
+            latency: latencies(session, active: active, sinceStart: sinceStart, approvals: approvals),
+            overall: Coverage(name: "all active modules", active: activeReviews.count, current: activeReviews.filter(\.isCurrent).count),
+            byProduct: coverage(activeReviews) { $0.products.isEmpty ? [Scope.allProducts] : $0.products },
+            byMarket: coverage(activeReviews) { $0.markets.isEmpty ? [Scope.allMarkets] : $0.markets },
+            byOwner: coverage(activeReviews) { [$0.owner ?? "(no owner)"] },
+            overdue: overdue(activeReviews, asOf: session.report.asOf),
+            churn: marketUpdates.filter { !$0.isFirst }.map {
+                Churn(update: $0.name, date: CalendarDate($0.date, in: zone), modulesChanged: $0.changedModules.count)
+            })
+    }
+
+    /// Each event taking effect since `since`: its required sign-offs, those made since it could first be cleared, and
+    /// when the last module it affects was cleared (never while a review still names it).
+    private static func eventResponses(_ session: ReviewSession, active: [Module], since: CalendarDate?,
+                                       approvals: (Module) -> [SignoffRecord]) -> [EventResponse] {
+        let library = session.library
+        let zone = library.config.timeZone
         let asOf = session.report.asOf
         let engine = ReviewEngine(library: library, asOf: asOf, lastChanges: session.lastChanges, eventsRecorded: session.eventsRecorded)
-        let active = library.modules.filter(\.isActive)
-        let reviews = session.reviewsByPath
-        let sinceStart = since?.start(in: zone)
-        func counts(_ record: SignoffRecord) -> Bool {
-            record.meaning.satisfiesRole && !library.ledger.revokedIDs.contains(record.id) && sinceStart.map { record.time >= $0 } ?? true
-        }
-
         var events: [EventResponse] = []
         for event in library.events where since.map({ event.date >= $0 }) ?? true {
             let affected = active.filter(event.affects)
@@ -102,14 +124,14 @@ extension ReviewMetrics {
             var required = 0
             var clearing: [Date] = []
             for module in affected {
-                let records = library.ledger.records(for: module.id).filter { counts($0) && $0.time >= threshold }
+                let records = approvals(module).filter { $0.time >= threshold }
                 for role in module.signoffRoles {
                     required += 1
                     if let first = records.first(where: { $0.role == role }) { clearing.append(first.time) }
                 }
             }
             let open = affected.contains { module in
-                reviews[module.path]?.reasons.contains { $0.events.contains { $0.id == event.id } } ?? false
+                session.reviewsByPath[module.path]?.reasons.contains { $0.events.contains { $0.id == event.id } } ?? false
             }
             let clearedOn = open || clearing.count < required ? nil : clearing.max().map { CalendarDate($0, in: zone) } ?? event.date
             let days = clearedOn.map { event.date.days(until: $0) } ?? (event.date <= asOf ? event.date.days(until: asOf) : nil)
@@ -117,51 +139,51 @@ extension ReviewMetrics {
                                         recorded: CalendarDate(engine.recordedTime(of: event), in: zone), modules: affected.count,
                                         required: required, gathered: clearing.count, clearedOn: clearedOn, days: days))
         }
+        return events.sorted { ($0.effective, $0.id) < ($1.effective, $1.id) }
+    }
 
+    /// Per role (roster order first), days from each module's last text change to the role's first approval of that
+    /// text, and the changed texts still waiting.
+    private static func latencies(_ session: ReviewSession, active: [Module], sinceStart: Date?,
+                                  approvals: (Module) -> [SignoffRecord]) -> [Latency] {
+        let zone = session.library.config.timeZone
         var samples: [String: [Double]] = [:]
         var waiting: [String: [Int]] = [:]
         for module in active {
             guard let change = session.lastChanges[module.path] else { continue }
-            let records = library.ledger.records(for: module.id).filter { counts($0) && $0.fingerprint == module.fingerprint && $0.time >= change.time }
+            let records = approvals(module).filter { $0.fingerprint == module.fingerprint && $0.time >= change.time }
             for role in module.signoffRoles {
                 if let first = records.first(where: { $0.role == role }) {
                     samples[role, default: []].append(first.time.timeIntervalSince(change.time) / 86_400)
                 } else if sinceStart.map({ change.time >= $0 }) ?? true {
-                    waiting[role, default: []].append(CalendarDate(change.time, in: zone).days(until: asOf))
+                    waiting[role, default: []].append(CalendarDate(change.time, in: zone).days(until: session.report.asOf))
                 }
             }
         }
-        let roles = (library.roster?.roles.map(\.name) ?? []) + Set(samples.keys).union(waiting.keys).sorted()
-        var seen = Set<String>()
-        let latency = roles.filter { seen.insert($0).inserted }.map { role in
+        var roles = session.library.roster?.roles.map(\.name) ?? []
+        for role in Set(samples.keys).union(waiting.keys).sorted() where !roles.contains(role) { roles.append(role) }
+        return roles.map { role in
             Latency(role: role, samples: (samples[role] ?? []).sorted(), waiting: waiting[role]?.count ?? 0, oldestWaitingDays: waiting[role]?.max())
         }
+    }
 
-        let activeReviews = active.compactMap { reviews[$0.path] }
-        func coverage(by names: (ModuleReview) -> [String]) -> [Coverage] {
-            var table: [String: (active: Int, current: Int)] = [:]
-            for review in activeReviews {
-                for name in Set(names(review)) {
-                    table[name, default: (0, 0)].active += 1
-                    if review.isCurrent { table[name, default: (0, 0)].current += 1 }
-                }
+    private static func coverage(_ reviews: [ModuleReview], by names: (ModuleReview) -> [String]) -> [Coverage] {
+        var table: [String: (active: Int, current: Int)] = [:]
+        for review in reviews {
+            for name in Set(names(review)) {
+                table[name, default: (0, 0)].active += 1
+                if review.isCurrent { table[name, default: (0, 0)].current += 1 }
             }
-            return table.keys.sorted().map { Coverage(name: $0, active: table[$0]?.active ?? 0, current: table[$0]?.current ?? 0) }
         }
-        let overdue = activeReviews.compactMap { review -> Overdue? in
+        return table.keys.sorted().map { Coverage(name: $0, active: table[$0]?.active ?? 0, current: table[$0]?.current ?? 0) }
+    }
+
+    /// Most overdue first.
+    private static func overdue(_ reviews: [ModuleReview], asOf: CalendarDate) -> [Overdue] {
+        reviews.compactMap { review -> Overdue? in
             guard let due = review.reasons.first(where: { $0.verdict == .overdue })?.waitingSince else { return nil }
             return Overdue(id: review.id, title: review.title, due: due, days: due.days(until: asOf))
         }.sorted { ($0.days, $1.id) > ($1.days, $0.id) }
-        let churn = marketUpdates.filter { !$0.isFirst }.map {
-            Churn(update: $0.name, date: CalendarDate($0.date, in: zone), modulesChanged: $0.changedModules.count)
-        }
-        return ReviewMetrics(
-            asOf: asOf, since: since, events: events.sorted { ($0.effective, $0.id) < ($1.effective, $1.id) }, latency: latency,
-            overall: Coverage(name: "all active modules", active: activeReviews.count, current: activeReviews.filter(\.isCurrent).count),
-            byProduct: coverage { $0.products.isEmpty ? [Scope.allProducts] : $0.products },
-            byMarket: coverage { $0.markets.isEmpty ? [Scope.allMarkets] : $0.markets },
-            byOwner: coverage { [$0.owner ?? "(no owner)"] },
-            overdue: overdue, churn: churn)
     }
 }
 
