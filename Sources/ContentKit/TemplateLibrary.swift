@@ -47,18 +47,19 @@ public struct TemplateLibrary {
     }
 
     /// Renders the report template `reports/<report>.<ext>.mustache`. HTML templates escape values and may include
-    /// any other template under `reports/` as a partial, by file name without `.mustache` (`{{> style.css}}`).
+    /// the templates in `reports/partials/` by file name without `.mustache` (`{{> style.css}}`).
     func renderReport(_ report: String, format: ReportFormat, context: [String: Any]) throws(ContentError) -> String {
-        let name = "reports/\(report).\(format.fileExtension).mustache"
-        let template = try parse(name, escapingHTML: format == .html)
+        let template = try parse("reports/\(report).\(format.fileExtension).mustache", escapingHTML: format == .html)
         var partials = MustacheLibrary()
         if format == .html {
-            for partial in names(under: "reports") where partial.hasSuffix(".mustache") && "reports/" + partial != name {
-                partials.register(try parse("reports/" + partial, escapingHTML: true), named: String(partial.dropLast(".mustache".count)))
+            for partial in names(under: Self.partialsFolder) where partial.hasSuffix(".mustache") {
+                partials.register(try parse(Self.partialsFolder + "/" + partial, escapingHTML: true), named: String(partial.dropLast(".mustache".count)))
             }
         }
         return template.render(context, library: partials)
     }
+
+    private static let partialsFolder = "reports/partials"
 
     private func parse(_ name: String, escapingHTML: Bool) throws(ContentError) -> MustacheTemplate {
         guard let (text, origin) = template(name) else {
