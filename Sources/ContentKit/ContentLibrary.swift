@@ -48,7 +48,7 @@ public struct ContentLibrary: Sendable {
     static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
         let config: ContentConfig
         if let imposed { config = imposed } else { config = try configuration(in: source) }
-        cache?.prepare(for: config)
+        let cache = cache.flatMap { $0.serves(config) ? $0 : nil }
         let content = config.contentFolder
         let files = try files(in: source, config: config)
         let parser = ModuleParser(config: config) { (path) throws(ContentError) in try source.blob(at: path) }

@@ -15,6 +15,11 @@ public final class ContentRepository {
         self.repository = repository
     }
 
+    /// Keeps what this run parsed for the next, once, however many libraries the command read.
+    deinit {
+        parseCache?.save()
+    }
+
     /// Opens the repository containing `path` (default: the current folder), searching upwards as git does.
     public static func open(at path: String? = nil) throws(ContentError) -> ContentRepository {
         let start = path ?? FileManager.default.currentDirectoryPath
@@ -61,9 +66,7 @@ public final class ContentRepository {
         return try ContentError.readingGit {
             let source = TreeSource(repository: repository, root: try repository.tree(commit.tree),
                                     name: "HEAD (\(commit.id.hex.prefix(7)))")
-            let library = try ContentLibrary.load(from: source, imposing: config, cache: parseCache)
-            parseCache?.save()
-            return library
+            return try ContentLibrary.load(from: source, imposing: config, cache: parseCache)
         }
     }
 

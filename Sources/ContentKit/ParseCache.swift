@@ -5,7 +5,8 @@ import GitKit
 /// Parsed modules, change events and sign-off records, keyed by path and blob id, kept under `.git/contentctl/cache/` so an
 /// unchanged file is never read or parsed twice across runs. A module is taken from here only while the assets
 /// it lists still hold the blobs it was parsed with. The file records a digest of the configuration that shapes
-/// parsing; under another configuration, or when the file is unreadable or of another format, it starts empty.
+/// parsing; under another configuration, or when the file is unreadable or of another format, it starts empty. It is
+/// written once, when the command is done with the repository.
 final class ParseCache {
     static let formatLine = "contentctl-parse-cache 1"
 
@@ -43,19 +44,17 @@ final class ParseCache {
         path = repository.commonDirectory + "contentctl/cache/parsed"
     }
 
-    /// Starts using the cache under `config`; entries made under another configuration are dropped.
-    func prepare(for config: ContentConfig) {
+    /// Whether the cache serves a library read under `config`. The first configuration a run asks about (HEAD's, in
+    /// every command) is the cache's; a library under another one, such as an old commit's, is parsed without the
+    /// cache, so it neither empties nor fills it.
+    func serves(_ config: ContentConfig) -> Bool {
         let wanted = Self.digest(of: config)
         if !loaded {
             loaded = true
             load(expecting: wanted)
-        }
-        if digest != wanted {
             digest = wanted
-            modules = Shelf()
-            events = Shelf()
-            records = Shelf()
         }
+        return digest == wanted
     }
 
     func module(path: String, blob: ObjectID, assetBlob: (String) throws(ContentError) -> ObjectID?) -> Module? {
