@@ -16,9 +16,6 @@ struct History {
         case introduction
     }
 
-    /// Below this many paths, a merge's second parent is compared path by path rather than folder by folder.
-    private static let pathByPathLimit = 32
-
     let repository: Repository
     private let trees: RecentTrees
     private let progress: WalkProgress?
@@ -108,7 +105,7 @@ struct History {
 
     /// The index of the first parent that has anything at `path`.
     private func firstParent(of parents: [Commit], holding path: String) throws(GitError) -> Int? {
-        for (index, parent) in parents.enumerated() where try repository.entry(atPath: path, in: try repository.tree(parent.tree)) != nil {
+        for (index, parent) in parents.enumerated() where try repository.entry(atPath: path, in: try trees.tree(parent.tree)) != nil {
             return index
         }
         return nil
@@ -116,17 +113,8 @@ struct History {
 
     /// Which of `among` differ between two trees.
     private func changedPaths(_ child: ObjectID, _ parent: ObjectID, among: Set<Int>, paths: [String], pending: PathTrie) throws(GitError) -> Set<Int> {
-        guard child != parent else { return [] }
         var differing: Set<Int> = []
-        if among.count <= Self.pathByPathLimit {
-            let childTree = try repository.tree(child)
-            let parentTree = try repository.tree(parent)
-            for index in among where try repository.entry(atPath: paths[index], in: childTree) != repository.entry(atPath: paths[index], in: parentTree) {
-                differing.insert(index)
-            }
-        } else {
-            try compare(child, parent, below: pending.root, among: among, pending: pending, into: &differing)
-        }
+        try compare(child, parent, below: pending.root, among: among, pending: pending, into: &differing)
         return differing
     }
 

@@ -35,7 +35,7 @@ extension Repository {
 
     /// The id git would give these bytes as a blob, without writing anything.
     public static func blobID(of data: Data) throws(GitError) -> ObjectID {
-        ensureLibgit2()
+        try ensureLibgit2()
         var computed = git_oid()
         let result = data.withUnsafeBytes { buffer in
             git_odb_hash(&computed, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB)

@@ -2,21 +2,24 @@ internal import Clibgit2
 
 /// libgit2 must be initialised exactly once per process; a global `let` runs its initialiser once, thread-safely.
 /// It is never shut down: the process exit releases everything.
-private let libgit2Initialization: Int32 = {
-    let result = git_libgit2_init()
-    // 64 MiB of parsed objects: enough for the trees a history walk revisits, far below libgit2's 256 MiB default.
-    _ = contentctl_git_configure_reads(256 << 20, 0)
-    return result
+private let libgit2Initialization: (initialized: Int32, configured: Int32) = {
+    let initialized = git_libgit2_init()
+    guard initialized >= 0 else { return (initialized, 0) }
+    // No strict hash verification (a sixth of a history walk's time), and no trees in libgit2's object cache: a long
+    // walk would fill it, and the walk keeps the few trees it revisits itself. The cache's total stays at the default.
+    return (initialized, contentctl_git_configure_reads(256 << 20, 0))
 }()
 
-func ensureLibgit2() {
-    _ = libgit2Initialization
+/// Initialises libgit2 on first use; a failure is reported by every call that needs it.
+func ensureLibgit2() throws(GitError) {
+    try check(libgit2Initialization.initialized, "initialise libgit2")
+    try check(libgit2Initialization.configured, "configure libgit2's object reads")
 }
 
 public enum Libgit2 {
     /// Makes libgit2 fsync objects, references and the index it writes, for writes that must survive a crash.
     public static func enableFsync() throws(GitError) {
-        ensureLibgit2()
+        try ensureLibgit2()
         try check(contentctl_git_enable_fsync(1), "enable fsync")
     }
 }

@@ -15,7 +15,7 @@ public final class Repository {
 
     /// Opens the repository containing `path`, searching upwards as git does.
     public static func discover(from path: String) throws(GitError) -> Repository {
-        ensureLibgit2()
+        try ensureLibgit2()
         var handle: OpaquePointer?
         try check(git_repository_open_ext(&handle, path, 0, nil), "open repository at \(path)")
         return try wrap(handle, "open repository at \(path)")
@@ -23,7 +23,7 @@ public final class Repository {
 
     /// Opens the repository whose work tree or git folder is exactly `path`.
     public static func open(at path: String) throws(GitError) -> Repository {
-        ensureLibgit2()
+        try ensureLibgit2()
         var handle: OpaquePointer?
         let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
         try check(git_repository_open_ext(&handle, path, flags, nil), "open repository at \(path)")
@@ -32,7 +32,7 @@ public final class Repository {
 
     /// Creates a new repository (with a work tree unless `bare`) whose unborn HEAD points at `initialBranch`.
     public static func create(at path: String, bare: Bool = false, initialBranch: String = "main") throws(GitError) -> Repository {
-        ensureLibgit2()
+        try ensureLibgit2()
         var options = git_repository_init_options()
         try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "create repository")
         options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | (bare ? GIT_REPOSITORY_INIT_BARE.rawValue : 0)

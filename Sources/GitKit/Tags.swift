@@ -76,7 +76,7 @@ extension Repository {
 
     /// Whether `name` is acceptable as a full reference name (e.g. `refs/tags/market-update/2026-Q2`).
     public static func isValidReferenceName(_ name: String) -> Bool {
-        ensureLibgit2()
+        guard (try? ensureLibgit2()) != nil else { return false }
         var valid: Int32 = 0
         return git_reference_name_is_valid(&valid, name) == 0 && valid == 1
     }
