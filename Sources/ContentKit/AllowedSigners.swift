@@ -46,7 +46,7 @@ extension ContentRepository {
     public func allowedSigners() throws(ContentError) -> String {
         let head = try requireHeadCommit()
         let library = try library(at: head.commit)
-        let rosters = try TrustedRosters.load(repository: repository, config: library.config, fallback: head.commit)
+        let rosters = try TrustedRosters.load(repository: repository, config: library.config, fallback: head.commit, cached: usesCache)
         let lines = AllowedSigners.lines(rosters: rosters.versions.compactMap(\.roster), zone: library.config.timeZone)
         let header = "# allowed_signers for contentctl sign-off records, from the roster on \(rosters.source)\n"
         return header + lines.map { $0 + "\n" }.joined()

@@ -17,7 +17,8 @@ extension ContentRepository {
             let rules = try library(at: base)
             let library = try library(at: head.commit, imposing: rules.config)
             let verifier = RecordVerifier(repository: self, config: rules.config,
-                                          rosters: try TrustedRosters.load(repository: repository, config: rules.config, tip: base, source: spec),
+                                          // The cache holds the trusted branch's roster history; a pull request's base is walked on its own.
+                                          rosters: try TrustedRosters.load(repository: repository, config: rules.config, tip: base, source: spec, cached: false),
                                           tree: try repository.tree(head.commit.tree))
             let verifications = try verifier.verifications(of: library.ledger)
             var problems: [CheckReport.Problem] = verifications.filter { !$0.isVerified }.map { failed in

@@ -68,7 +68,7 @@ extension Evidence {
     }
 
     public var markdown: String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let cell = ReviewReport.cell
         var lines = ["# Evidence: \(title)", ""]
         lines += facts.map { "- **\($0.0)**: \(cell($0.1))" }
         lines += ["", "## Sign-offs on this text by the end of \(day)", ""]

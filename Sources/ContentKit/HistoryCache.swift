@@ -13,7 +13,7 @@ struct HistoryCache {
     let answers: [String: (question: History.Question, commit: ObjectID)]
 
     static func path(in repository: Repository) -> String {
-        repository.commonDirectory + "contentctl/cache/history"
+        CacheFile.path("history", in: repository)
     }
 
     static func load(from repository: Repository) -> HistoryCache? {

@@ -41,7 +41,7 @@ final class ParseCache {
     }
 
     init(repository: Repository) {
-        path = repository.commonDirectory + "contentctl/cache/parsed"
+        path = CacheFile.path("parsed", in: repository)
     }
 
     /// Whether the cache serves a library read under `config`. The first configuration a run asks about (HEAD's, in

@@ -10,14 +10,10 @@ final class RepositoryThread<Value: Sendable>: @unchecked Sendable {
 
     init(location: String, _ work: @escaping @Sendable (Repository) throws -> Value) {
         let thread = Thread { [self] in
-            do {
-                result = .success(try work(try Repository.open(at: location)))
-            } catch let error as ContentError {
-                result = .failure(error)
-            } catch let error as GitError {
-                result = .failure(ContentError(error))
+            do throws(ContentError) {
+                result = .success(try ContentError.readingGit { try work(try Repository.open(at: location)) })
             } catch {
-                result = .failure(ContentError(.unsupportedRepository, "\(error)"))
+                result = .failure(error)
             }
             done.signal()
         }

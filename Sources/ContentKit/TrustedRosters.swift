@@ -25,7 +25,7 @@ struct TrustedRosters {
     }
 
     /// The history of `trust.branch`, or of `head` when that branch does not exist.
-    static func load(repository: Repository, config: ContentConfig, fallback head: Commit, cached: Bool = false) throws(ContentError) -> TrustedRosters {
+    static func load(repository: Repository, config: ContentConfig, fallback head: Commit, cached: Bool) throws(ContentError) -> TrustedRosters {
         let branch: TrustedBranch
         do {
             branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
@@ -37,9 +37,9 @@ struct TrustedRosters {
 
     /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request). With `cached`, the
     /// roster changes are read from and kept in `.git/contentctl/cache/`.
-    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, cached: Bool = false) throws(ContentError) -> TrustedRosters {
+    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, cached: Bool) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.contentFolder + "/roster.yml"
-        let cacheFile = repository.commonDirectory + "contentctl/cache/rosters"
+        let cacheFile = CacheFile.path("rosters", in: repository)
         return try ContentError.readingGit {
             let known = cached ? RosterChanges.load(from: cacheFile) : nil
             let changes = try RosterChanges.compute(repository: repository, rosterPath: rosterPath, tip: tip, cached: known)

@@ -7,7 +7,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content repository (default: found from the current folder, as git does).", valueName: "path"))
     var repo: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the history and parse cache under .git/contentctl/cache/.")
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the history, parse and roster caches under .git/contentctl/cache/.")
     var noCache = false
 
     func openRepository() throws(ContentError) -> ContentRepository {

@@ -8,11 +8,14 @@ final class ProgressLine: @unchecked Sendable {
     private let timer: DispatchSourceTimer
     private let lock = NSLock()
     private var shown = false
+    /// What the line promises about the next run.
+    private let note: String
 
     /// Nil when stderr is not a terminal.
-    init?(progress: WalkProgress) {
+    init?(progress: WalkProgress, cached: Bool) {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         self.progress = progress
+        note = cached ? " (later runs use the cache)" : ""
         timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + 1, repeating: 0.5)
         timer.setEventHandler { [weak self] in self?.show() }
@@ -22,7 +25,7 @@ final class ProgressLine: @unchecked Sendable {
     private func show() {
         lock.withLock {
             shown = true
-            FileHandle.standardError.write(Data("\rcontentctl: reading history, \(progress.commits) commits so far (later runs use the cache)\u{1B}[K".utf8))
+            FileHandle.standardError.write(Data("\rcontentctl: reading history, \(progress.commits) commits so far\(note)\u{1B}[K".utf8))
         }
     }
 

@@ -68,7 +68,7 @@ struct Review: ParsableCommand {
             let repository = try global.openRepository()
             let progress = WalkProgress()
             repository.progress = progress
-            let line = ProgressLine(progress: progress)
+            let line = ProgressLine(progress: progress, cached: !global.noCache)
             let day = asOf.flatMap(CalendarDate.init)
             let chosenCycle = cycle.flatMap(ReviewCycle.init)
             let report: ReviewReport
