@@ -8,7 +8,7 @@ extension ContentRepository {
     /// Commits a plan's records (and snapshots) on its branch and returns the new commit.
     @discardableResult
     public func commit(_ plan: SignoffPlan) throws(ContentError) -> ObjectID {
-        let contentFolder = try library(at: plan.base).config.contentFolder
+        let contentFolder = plan.config.contentFolder
         let signer = Signature(name: plan.signer.name, email: plan.signer.email, time: plan.items.first?.record.time ?? Date())
         let write = BranchWrite(
             branch: plan.branch, base: plan.base, author: signer, message: Self.commitMessage(plan),

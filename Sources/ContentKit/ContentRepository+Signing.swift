@@ -7,7 +7,7 @@ extension ContentRepository {
     /// With `signing: optional` a signer without an SSH key makes attestations; with `required` they are refused.
     /// A signature by a key that is not the signer's on the roster is refused: it could never verify.
     public func sign(_ plan: SignoffPlan, environment: [String: String]) throws(ContentError) -> SignoffPlan {
-        guard plan.signing != .off else { return plan }
+        guard plan.config.signing != .off else { return plan }
         let key: String?
         let format: String?
         let program: String?
@@ -19,7 +19,7 @@ extension ContentRepository {
             throw ContentError(error)
         }
         guard let key, !key.isEmpty, format == "ssh" else {
-            guard plan.signing == .required else { return plan }
+            guard plan.config.signing == .required else { return plan }
             throw ContentError(.refused, "this library requires signed sign-offs (signing: required) but git has no SSH signing key: "
                 + "git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519.pub")
         }
@@ -39,7 +39,7 @@ extension ContentRepository {
             } catch {
                 throw ContentError(.refused, "the signature made with \(key) does not verify (\(error.reason)); nothing was recorded")
             }
-            let onRoster = plan.signerKeys.contains { $0.key == signature.publicKey && $0.isValid(at: item.record.time, in: plan.timeZone) }
+            let onRoster = plan.signerKeys.contains { $0.key == signature.publicKey && $0.isValid(at: item.record.time, in: plan.config.timeZone) }
             guard onRoster else {
                 throw ContentError(.refused, "user.signingkey \(signature.publicKey.fingerprint) is not a key of \(item.record.reviewerName) "
                     + "on the roster valid today; add its public key to \(item.record.reviewerName)'s keys: first; nothing was recorded")

@@ -40,8 +40,7 @@ extension ContentRepository {
                 snapshots: try snapshots(of: module, library: library, tree: tree),
                 approvedFiles: [(module.path, module.blob)] + module.assetFiles))
         }
-        return SignoffPlan(items: items, signer: signer, signing: library.config.signing, signerKeys: reviewer.keys,
-                           timeZone: zone, base: base, branch: branch)
+        return SignoffPlan(items: items, signer: signer, config: library.config, signerKeys: reviewer.keys, base: base, branch: branch)
     }
 
     /// Prepares a record that withdraws an earlier one of the signer's own.
@@ -72,8 +71,7 @@ extension ContentRepository {
             comment: reason.precomposedStringWithCanonicalMapping, nonce: SignoffRecord.makeNonce())
         let keys = library.roster?.reviewer(email: target.reviewerEmail, role: target.role)?.keys ?? []
         return SignoffPlan(items: [SignoffPlan.Item(record: record, preview: .revocation(of: target), snapshots: [], approvedFiles: [])],
-                           signer: signer, signing: library.config.signing, signerKeys: keys, timeZone: library.config.timeZone,
-                           base: base, branch: branch)
+                           signer: signer, config: library.config, signerKeys: keys, base: base, branch: branch)
     }
 
     /// HEAD's commit and branch, refusing states in which a record could not be committed safely.

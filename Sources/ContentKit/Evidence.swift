@@ -22,10 +22,10 @@ extension ContentRepository {
     public func evidence(module name: String, asOf day: CalendarDate) throws(ContentError) -> Evidence {
         let head = try requireHeadCommit()
         let current = try library(at: head.commit)
-        let revision = try resolveRevision("@" + day.description, timeZone: current.config.timeZone)
         return try ContentError.readingGit {
-            let commit = try repository.commit(revision.commit)
-            let then = try library(at: commit)
+            let id = try commitOnOrBefore(day, timeZone: current.config.timeZone, from: head.commit)
+            let commit = id == head.commit.id ? head.commit : try repository.commit(id)
+            let then = id == head.commit.id ? current : try library(at: commit)
             guard let module = module(named: name, in: then) else {
                 throw ContentError(.unknown, "no module '\(name)' was in force on \(day) (at \(commit.id.hex.prefix(7)))")
             }

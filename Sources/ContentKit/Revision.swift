@@ -17,7 +17,7 @@ extension ContentRepository {
                 guard let day = CalendarDate(String(spec.dropFirst())) else {
                     throw ContentError(.usage, "'\(spec)' must be @YYYY-MM-DD")
                 }
-                return Revision(commit: try commitOnOrBefore(day, timeZone: timeZone), label: spec)
+                return Revision(commit: try commitOnOrBefore(day, timeZone: timeZone, from: try requireHeadCommit().commit), label: spec)
             }
             if let update = try repository.tag(named: MarketUpdate.tagPrefix + spec) {
                 return Revision(commit: update.commit, label: spec)
@@ -29,8 +29,8 @@ extension ContentRepository {
         }
     }
 
-    private func commitOnOrBefore(_ day: CalendarDate, timeZone: TimeZone) throws -> ObjectID {
-        let (head, _) = try requireHeadCommit()
+    /// The last first-parent commit of `head` made before the end of `day`.
+    func commitOnOrBefore(_ day: CalendarDate, timeZone: TimeZone, from head: Commit) throws -> ObjectID {
         let limit = day.end(in: timeZone)
         var commit = head
         var oldest = head

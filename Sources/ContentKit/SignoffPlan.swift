@@ -34,10 +34,10 @@ public struct SignoffPlan {
 
     public let items: [Item]
     public let signer: Identity
-    /// The configured signing policy, and the signer's keys on the roster: a signature by any other key is refused.
-    let signing: ContentConfig.SigningPolicy
+    /// The configuration at `base`: its signing policy, time zone and content folder.
+    let config: ContentConfig
+    /// The signer's keys on the roster: a signature by any other key is refused.
     let signerKeys: [RosterKey]
-    let timeZone: TimeZone
     /// The commit the records are made on, and the branch (full reference name) they go to.
     let base: Commit
     let branch: String
@@ -52,8 +52,7 @@ public struct SignoffPlan {
         let replaced = zip(items, records).map { item, record in
             Item(record: record, preview: item.preview, snapshots: item.snapshots, approvedFiles: item.approvedFiles)
         }
-        return SignoffPlan(items: replaced, signer: signer, signing: signing, signerKeys: signerKeys, timeZone: timeZone,
-                           base: base, branch: branch)
+        return SignoffPlan(items: replaced, signer: signer, config: config, signerKeys: signerKeys, base: base, branch: branch)
     }
 }
 
