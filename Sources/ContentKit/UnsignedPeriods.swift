@@ -42,8 +42,9 @@ public struct UnsignedPeriod: Sendable {
 extension ContentRepository {
     /// Walks the trusted branch's first-parent history oldest first and finds each version of each active module's
     /// text that went live before its required roles had signed it (with verified records from `ledger`).
+    /// A commit whose library cannot be read as content (a broken configuration then) is passed over; git errors stop it.
     func unsignedPeriods(config: ContentConfig, ledger: Ledger, fallback head: Commit) throws(ContentError) -> [UnsignedPeriod] {
-        do {
+        try ContentError.readingGit {
             let branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
             let chain = try repository.firstParentChain(from: branch.tip)
             var live: [String: (module: Module, commit: Commit)] = [:]
@@ -53,7 +54,14 @@ extension ContentRepository {
                 let content = try repository.entry(atPath: config.contentFolder, in: try repository.tree(commit.tree))?.id
                 guard content != previousContent else { continue }
                 previousContent = content
-                guard content != nil, let library = try? library(at: commit) else { continue }
+                guard content != nil else { continue }
+                let library: ContentLibrary
+                do throws(ContentError) {
+                    library = try self.library(at: commit)
+                } catch {
+                    guard error.status == .badContent else { throw error }
+                    continue
+                }
                 let active = Dictionary(library.modules.filter { $0.status == .active }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 for (id, current) in live where active[id]?.fingerprint != current.module.fingerprint {
                     if let period = Self.unsignedPeriod(current.module, liveSince: current.commit, replacedAt: commit.time, ledger: ledger) {
@@ -71,8 +79,6 @@ extension ContentRepository {
                 }
             }
             return periods.sorted { ($0.from, $0.module) < ($1.from, $1.module) }
-        } catch {
-            throw ContentError(error)
         }
     }
 
