@@ -48,7 +48,7 @@ extension ContentRepository {
                 let commit = try repository.createCommit(tree: newTree, parents: [tip.id], author: write.author, committer: write.author,
                                                          message: write.message)
                 CrashPoint.afterObjects.reach()
-                for file in files { try DurableFile.write(try repository.blob(file.blob), to: root + file.path) }
+                for file in files { try WholeFile.write(try repository.blob(file.blob), to: root + file.path, durably: true) }
                 CrashPoint.afterWorkTree.reach()
                 do {
                     try stage(files, lock: lock, deadline: deadline)

@@ -41,6 +41,6 @@ struct HistoryCache {
         for (path, answer) in answers.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
             text += (answer.question == .lastChange ? "L " : "I ") + answer.commit.hex + " " + path + "\n"
         }
-        try? AtomicFile.write(Data(text.utf8), to: Self.path(in: repository))
+        try? WholeFile.write(Data(text.utf8), to: Self.path(in: repository), durably: false)
     }
 }

@@ -100,7 +100,7 @@ final class ParseCache {
             let parts = key.split(separator: "\u{0}")
             text += "R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents) + "\n"
         }
-        try? AtomicFile.write(Data(text.utf8), to: path)
+        try? WholeFile.write(Data(text.utf8), to: path, durably: false)
         added = false
     }
 

@@ -17,7 +17,7 @@ public enum ReportFile {
                 try handle.close()
                 return
             }
-            try AtomicFile.write(Data(text.utf8), to: absolute)
+            try WholeFile.write(Data(text.utf8), to: absolute, durably: false)
         } catch {
             throw ContentError(.cannotWrite, "\(path): cannot write: \(error.localizedDescription)")
         }

@@ -62,6 +62,6 @@ struct RosterChanges {
         for change in changes {
             text += "\(Int64(change.since.timeIntervalSince1970)) \(change.commit.hex) \(change.blob?.hex ?? "-")\n"
         }
-        try? AtomicFile.write(Data(text.utf8), to: path)
+        try? WholeFile.write(Data(text.utf8), to: path, durably: false)
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Writes a file so that it is on disk before the write returns: a temporary file, fsync, rename, fsync of the folder.
-enum DurableFile {
-    static func write(_ data: Data, to path: String) throws {
+/// Replaces a file whole: a temporary file beside it, then a rename, so a reader sees the old file or the new one,
+/// never half of one. `durably` also flushes the file and its folder to disk before returning, so the write
+/// survives a crash (records); caches and reports skip that cost.
+enum WholeFile {
+    static func write(_ data: Data, to path: String, durably: Bool) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
@@ -15,13 +17,14 @@ enum DurableFile {
                 if count < 0 { return errno }
                 written += count
             }
-            return fsync(descriptor) == 0 ? 0 : errno
+            return !durably || fsync(descriptor) == 0 ? 0 : errno
         }
         close(descriptor)
         guard result == 0, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw POSIXError(POSIXErrorCode(rawValue: result == 0 ? errno : result) ?? .EIO)
         }
+        guard durably else { return }
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
