@@ -57,7 +57,7 @@ extension ContentRepository {
                 guard content != nil else { continue }
                 let library: ContentLibrary
                 do throws(ContentError) {
-                    library = try self.library(at: commit)
+                    library = try self.library(at: commit, cached: false)
                 } catch {
                     guard error.status == .badContent else { throw error }
                     continue
