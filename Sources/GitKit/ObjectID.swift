@@ -1,23 +1,30 @@
 internal import Clibgit2
 
-/// A git object id (SHA-1), copied out of libgit2.
+/// A git object id (SHA-1), copied out of libgit2. The 20 bytes are stored inline, in their order, so an id costs
+/// no allocation: a history walk makes millions of them.
 public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The 20 raw bytes.
-    public let bytes: [UInt8]
+    private var head: UInt64 = 0
+    private var middle: UInt64 = 0
+    private var tail: UInt32 = 0
 
-    public static let zero = ObjectID(bytes: [UInt8](repeating: 0, count: 20))
+    public static let zero = ObjectID()
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-    }
+    private init() {}
 
     init(_ oid: git_oid) {
         var copy = oid
-        bytes = withUnsafeBytes(of: &copy.id) { Array($0) }
+        self = withUnsafeBytes(of: &copy.id) { Self.copied(from: $0) }
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {
         self.init(pointer.pointee)
+    }
+
+    /// The id whose bytes are the first 20 of `bytes`, which must hold at least that many.
+    private static func copied(from bytes: UnsafeRawBufferPointer) -> ObjectID {
+        var id = ObjectID()
+        withUnsafeMutableBytes(of: &id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(20))) }
+        return id
     }
 
     /// Parses 40 hexadecimal digits; anything else is nil.
@@ -30,34 +37,43 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
             guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
             result.append(high << 4 | low)
         }
-        bytes = result
+        self = result.withUnsafeBytes { Self.copied(from: $0) }
     }
 
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var characters: [UInt8] = []
         characters.reserveCapacity(40)
-        for byte in bytes {
-            characters.append(digits[Int(byte >> 4)])
-            characters.append(digits[Int(byte & 0x0f)])
+        withBytes { bytes in
+            for byte in bytes {
+                characters.append(digits[Int(byte >> 4)])
+                characters.append(digits[Int(byte & 0x0f)])
+            }
         }
         return String(decoding: characters, as: UTF8.self)
     }
 
     public var description: String { hex }
 
-    public var isZero: Bool { bytes.allSatisfy { $0 == 0 } }
+    public var isZero: Bool { self == .zero }
+
+    /// Ids are uniformly distributed, so their first eight bytes hash as well as all twenty.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(head)
+    }
 
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        lhs.withBytes { left in rhs.withBytes { right in left.lexicographicallyPrecedes(right) } }
     }
 
     var raw: git_oid {
         var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { buffer in
-            for (index, byte) in bytes.enumerated() { buffer[index] = byte }
-        }
+        withBytes { bytes in withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: bytes) } }
         return oid
+    }
+
+    private func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        withUnsafeBytes(of: self) { body(UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
     }
 
     private static func nibble(_ character: UInt8) -> UInt8? {
