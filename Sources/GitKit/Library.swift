@@ -5,9 +5,12 @@ internal import Clibgit2
 private let libgit2Initialization: (initialized: Int32, configured: Int32) = {
     let initialized = git_libgit2_init()
     guard initialized >= 0 else { return (initialized, 0) }
-    // No strict hash verification (a sixth of a history walk's time), and no trees in libgit2's object cache: a long
-    // walk would fill it, and the walk keeps the few trees it revisits itself. The cache's total stays at the default.
-    return (initialized, contentctl_git_configure_reads(256 << 20, 0))
+    // No strict hash verification (a sixth of a history walk's time). No trees or commits in libgit2's object cache:
+    // a long walk would fill it, and the walk keeps the few trees it revisits itself; the cache's total stays at the
+    // default. Packs are mapped in 32 MB windows, at most 96 MB at once: by default libgit2 maps a whole pack and a
+    // walk touches all of it, which kept a 200 MB pack resident (peak memory 430 MB instead of 250 MB on a
+    // 100,000-commit repository, at no measurable cost in time).
+    return (initialized, contentctl_git_configure_reads(256 << 20, 32 << 20, 96 << 20))
 }()
 
 /// Initialises libgit2 on first use; a failure is reported by every call that needs it.
