@@ -16,6 +16,8 @@ extension ContentRepository {
         // The history walk and reading the library each take a core.
         let pending = try historyInBackground(at: head.commit)
         let library = try verifiedLibrary(at: head.commit).library
+        // Written while the walk still runs, rather than after it, when this thread would be the one still working.
+        parseCache?.save()
         let history = try pending.wait(events: library.events)
         try library.requireRolesOnRoster()
         let today = CalendarDate(now, in: library.config.timeZone)

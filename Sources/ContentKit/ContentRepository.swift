@@ -15,7 +15,7 @@ public final class ContentRepository {
         self.repository = repository
     }
 
-    /// Keeps what this run parsed for the next, once, however many libraries the command read.
+    /// Keeps what this run parsed for the next, however many libraries the command read (a no-op when nothing was added).
     deinit {
         parseCache?.save()
     }

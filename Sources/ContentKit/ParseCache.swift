@@ -6,7 +6,8 @@ import GitKit
 /// unchanged file is never read or parsed twice across runs. A module is taken from here only while the assets
 /// it lists still hold the blobs it was parsed with. The file records a digest of the configuration that shapes
 /// parsing; under another configuration, or when the file is unreadable or of another format, it starts empty. It is
-/// written once, when the command is done with the repository.
+/// written when the command is done with the repository, and by `review` as soon as its library is read; a save with
+/// nothing added since the last writes nothing.
 final class ParseCache {
     static let formatLine = "contentctl-parse-cache 1"
 
