@@ -4,9 +4,8 @@ import GitKit
 /// the order in which `git log` visits history.
 struct CommitQueue {
     struct Item {
-        let commit: Commit
+        let commit: CommitHeader
         let sequence: Int
-        let seconds: Int64
     }
 
     private var heap: [Item] = []
@@ -14,8 +13,8 @@ struct CommitQueue {
 
     var isEmpty: Bool { heap.isEmpty }
 
-    mutating func push(_ commit: Commit) {
-        heap.append(Item(commit: commit, sequence: nextSequence, seconds: Int64(commit.time.timeIntervalSince1970)))
+    mutating func push(_ commit: CommitHeader) {
+        heap.append(Item(commit: commit, sequence: nextSequence))
         nextSequence += 1
         var child = heap.count - 1
         while child > 0 {
@@ -26,7 +25,7 @@ struct CommitQueue {
         }
     }
 
-    mutating func pop() -> Commit? {
+    mutating func pop() -> CommitHeader? {
         guard !heap.isEmpty else { return nil }
         heap.swapAt(0, heap.count - 1)
         let top = heap.removeLast()
@@ -45,6 +44,6 @@ struct CommitQueue {
     }
 
     private static func precedes(_ lhs: Item, _ rhs: Item) -> Bool {
-        lhs.seconds != rhs.seconds ? lhs.seconds > rhs.seconds : lhs.sequence < rhs.sequence
+        lhs.commit.seconds != rhs.commit.seconds ? lhs.commit.seconds > rhs.commit.seconds : lhs.sequence < rhs.sequence
     }
 }

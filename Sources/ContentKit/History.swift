@@ -17,13 +17,15 @@ struct History {
     }
 
     let repository: Repository
+    private let objects: ObjectDatabase
     private let trees: RecentTrees
     private let progress: WalkProgress?
 
-    init(repository: Repository, progress: WalkProgress? = nil) {
+    init(repository: Repository, progress: WalkProgress? = nil) throws(GitError) {
         self.repository = repository
         self.progress = progress
-        trees = RecentTrees(repository: repository)
+        objects = try repository.objectDatabase()
+        trees = RecentTrees(objects: objects)
     }
 
     /// `known`: the answers of an earlier walk from some commit; a walk that reaches that commit takes them from there.
@@ -31,12 +33,14 @@ struct History {
         let paths = Array(questions.keys).sorted()
         let kinds = paths.map { questions[$0] ?? .lastChange }
         let pending = PathTrie(paths.map { $0.split(separator: "/").map(String.init) })
-        var answers: [String: Commit] = [:]
+        var answers: [String: ObjectID] = [:]
+        // Commits read in full so far (those of cached answers), by id.
+        var fullCommits: [ObjectID: Commit] = [:]
         var queue = CommitQueue()
         // The paths each queued commit carries; a commit reached again later (clock skew) is queued again.
         var waiting: [ObjectID: Set<Int>] = [:]
 
-        func enqueue(_ commit: Commit, _ carried: Set<Int>) {
+        func enqueue(_ commit: CommitHeader, _ carried: Set<Int>) {
             if waiting[commit.id] == nil {
                 waiting[commit.id] = carried
                 queue.push(commit)
@@ -45,7 +49,7 @@ struct History {
             }
         }
 
-        enqueue(try repository.commit(head), Set(paths.indices))
+        enqueue(try objects.commitHeader(head), Set(paths.indices))
         var visited = 0
         defer { progress?.add(visited % 1000) }
         while !pending.isEmpty, let commit = queue.pop() {
@@ -54,11 +58,11 @@ struct History {
             guard var remaining = waiting.removeValue(forKey: commit.id) else { continue }
             trees.advance()
             if let known, commit.id == known.head {
-                try resolve(&remaining, from: known, paths: paths, kinds: kinds, answers: &answers, pending: pending)
+                try resolve(&remaining, from: known, paths: paths, kinds: kinds, answers: &answers, commits: &fullCommits, pending: pending)
                 if remaining.isEmpty { continue }
             }
-            var parents: [Commit] = []
-            for id in commit.parents { parents.append(try repository.commit(id)) }
+            var parents: [CommitHeader] = []
+            for id in commit.parents { parents.append(try objects.commitHeader(id)) }
             var followed = Array(repeating: Set<Int>(), count: parents.count)
             for (index, parent) in parents.enumerated() where !remaining.isEmpty {
                 let differing = try changedPaths(commit.tree, parent.tree, among: remaining, paths: paths, pending: pending)
@@ -71,7 +75,7 @@ struct History {
                 if kinds[index] == .introduction, let carrier = try firstParent(of: parents, holding: paths[index]) {
                     followed[carrier].insert(index)
                 } else {
-                    answers[paths[index]] = commit
+                    answers[paths[index]] = commit.id
                     pending.remove(index)
                 }
             }
@@ -79,36 +83,61 @@ struct History {
                 enqueue(parent, followed[index])
             }
         }
-        return answers
+        return try withFullCommits(answers, read: &fullCommits)
+    }
+
+    /// The answers with their commits read in full (author, message), each commit once.
+    private func withFullCommits(_ answers: [String: ObjectID], read commits: inout [ObjectID: Commit]) throws(GitError) -> [String: Commit] {
+        var full: [String: Commit] = [:]
+        full.reserveCapacity(answers.count)
+        for (path, id) in answers {
+            if let commit = commits[id] {
+                full[path] = commit
+            } else {
+                let commit = try repository.commit(id)
+                commits[id] = commit
+                full[path] = commit
+            }
+        }
+        return full
     }
 
     /// Takes the answers an earlier walk from this very commit found; paths it did not ask about walk on.
     private func resolve(_ remaining: inout Set<Int>, from known: HistoryCache, paths: [String], kinds: [Question],
-                         answers: inout [String: Commit], pending: PathTrie) throws(GitError) {
-        var commits: [ObjectID: Commit] = [:]
+                         answers: inout [String: ObjectID], commits: inout [ObjectID: Commit], pending: PathTrie) throws(GitError) {
+        var missing: Set<ObjectID> = []
         for index in remaining {
-            guard let cached = known.answers[paths[index]], cached.question == kinds[index] else { continue }
-            let commit: Commit
-            if let loaded = commits[cached.commit] {
-                commit = loaded
-            } else {
+            guard let cached = known.answers[paths[index]], cached.question == kinds[index], !missing.contains(cached.commit) else { continue }
+            if commits[cached.commit] == nil {
                 // A commit pruned since (or a damaged cache) leaves the path to the walk.
-                guard let loaded = try? repository.commit(cached.commit) else { continue }
-                commits[cached.commit] = loaded
-                commit = loaded
+                guard let commit = try? repository.commit(cached.commit) else {
+                    missing.insert(cached.commit)
+                    continue
+                }
+                commits[cached.commit] = commit
             }
-            answers[paths[index]] = commit
+            answers[paths[index]] = cached.commit
             pending.remove(index)
             remaining.remove(index)
         }
     }
 
     /// The index of the first parent that has anything at `path`.
-    private func firstParent(of parents: [Commit], holding path: String) throws(GitError) -> Int? {
-        for (index, parent) in parents.enumerated() where try repository.entry(atPath: path, in: try trees.tree(parent.tree)) != nil {
+    private func firstParent(of parents: [CommitHeader], holding path: String) throws(GitError) -> Int? {
+        for (index, parent) in parents.enumerated() where try entry(atPath: path, in: parent.tree) != nil {
             return index
         }
         return nil
+    }
+
+    /// What sits at a slash-separated path below a tree, or nil when nothing is there.
+    private func entry(atPath path: String, in tree: ObjectID) throws(GitError) -> EntryIdentity? {
+        var current = EntryIdentity(id: tree, mode: .tree)
+        for name in path.split(separator: "/") {
+            guard current.isTree, let next = try trees.tree(current.id).entryIdentity(named: String(name)) else { return nil }
+            current = next
+        }
+        return current
     }
 
     /// Which of `among` differ between two trees.
@@ -163,22 +192,22 @@ struct History {
 /// The trees a walk read for the last few commits: a commit's parent is usually the next commit visited, so its
 /// trees are read twice in a row. Two generations, swapped every few commits, keep memory bounded.
 private final class RecentTrees {
-    private let repository: Repository
-    private var current: [ObjectID: Tree] = [:]
-    private var previous: [ObjectID: Tree] = [:]
+    private let objects: ObjectDatabase
+    private var current: [ObjectID: RawTree] = [:]
+    private var previous: [ObjectID: RawTree] = [:]
     private var steps = 0
 
-    init(repository: Repository) {
-        self.repository = repository
+    init(objects: ObjectDatabase) {
+        self.objects = objects
     }
 
-    func tree(_ id: ObjectID) throws(GitError) -> Tree {
+    func tree(_ id: ObjectID) throws(GitError) -> RawTree {
         if let tree = current[id] { return tree }
         if let tree = previous[id] {
             current[id] = tree
             return tree
         }
-        let tree = try repository.tree(id)
+        let tree = try objects.tree(id)
         current[id] = tree
         return tree
     }

@@ -13,7 +13,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     init(_ oid: git_oid) {
         var copy = oid
-        self = withUnsafeBytes(of: &copy.id) { Self.copied(from: $0) }
+        self = withUnsafeBytes(of: &copy.id) { ObjectID(copying: $0) }
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {
@@ -21,23 +21,30 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// The id whose bytes are the first 20 of `bytes`, which must hold at least that many.
-    private static func copied(from bytes: UnsafeRawBufferPointer) -> ObjectID {
-        var id = ObjectID()
-        withUnsafeMutableBytes(of: &id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(20))) }
-        return id
+    init(copying bytes: UnsafeRawBufferPointer) {
+        self.init()
+        withUnsafeMutableBytes(of: &self) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(20))) }
     }
 
     /// Parses 40 hexadecimal digits; anything else is nil.
     public init?(hex: String) {
-        let digits = Array(hex.utf8)
-        guard digits.count == 40 else { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(20)
-        for index in stride(from: 0, to: 40, by: 2) {
-            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
-            result.append(high << 4 | low)
+        self.init(hexDigits: Array(hex.utf8))
+    }
+
+    /// The same for the digits' ASCII bytes.
+    init?<Digits: Collection<UInt8>>(hexDigits: Digits) {
+        guard hexDigits.count == 40 else { return nil }
+        var id = ObjectID()
+        var digits = hexDigits.makeIterator()
+        let complete: Bool = withUnsafeMutableBytes(of: &id) { bytes in
+            for index in 0..<20 {
+                guard let high = digits.next().flatMap(Self.nibble), let low = digits.next().flatMap(Self.nibble) else { return false }
+                bytes[index] = high << 4 | low
+            }
+            return true
         }
-        self = result.withUnsafeBytes { Self.copied(from: $0) }
+        guard complete else { return nil }
+        self = id
     }
 
     public var hex: String {

@@ -29,6 +29,11 @@ public struct EntryIdentity: Equatable, Sendable {
     public let id: ObjectID
     public let mode: FileMode
 
+    public init(id: ObjectID, mode: FileMode) {
+        self.id = id
+        self.mode = mode
+    }
+
     public var isTree: Bool { mode == .tree }
 }
 
@@ -46,11 +51,9 @@ public final class Tree {
         git_tree_free(handle)
     }
 
-    public var count: Int { git_tree_entrycount(handle) }
-
     /// The entries in git's order.
     public var entries: [TreeEntry] {
-        (0..<count).compactMap { index in
+        (0..<git_tree_entrycount(handle)).compactMap { index in
             git_tree_entry_byindex(handle, index).map(Self.entry)
         }
     }
@@ -58,61 +61,6 @@ public final class Tree {
     /// The entry with this name directly in this tree.
     public func entry(named name: String) -> TreeEntry? {
         git_tree_entry_byname(handle, name).map(Self.entry)
-    }
-
-    /// The id and mode of the entry with this name, without copying its name: what comparing two trees needs.
-    public func entryIdentity(named name: String) -> EntryIdentity? {
-        git_tree_entry_byname(handle, name).map(Self.identity)
-    }
-
-    /// The entries whose object or mode differ between this tree and `other`, or that only one of them has, found
-    /// in one pass over both sorted entry lists; only those entries' names are copied. An entry that changed between
-    /// a folder and a file appears twice, once with each side.
-    public func differences(from other: Tree) -> [(name: String, new: EntryIdentity?, old: EntryIdentity?)] {
-        var found: [(name: String, new: EntryIdentity?, old: EntryIdentity?)] = []
-        let newCount = count, oldCount = other.count
-        var newIndex = 0, oldIndex = 0
-        while newIndex < newCount || oldIndex < oldCount {
-            let new = newIndex < newCount ? git_tree_entry_byindex(handle, newIndex) : nil
-            let old = oldIndex < oldCount ? git_tree_entry_byindex(other.handle, oldIndex) : nil
-            let order: Int32
-            if let new, let old { order = Self.gitOrder(new, old) } else { order = new == nil ? 1 : -1 }
-            if order == 0, let new, let old {
-                newIndex += 1
-                oldIndex += 1
-                if git_oid_equal(git_tree_entry_id(new), git_tree_entry_id(old)) == 1,
-                   git_tree_entry_filemode_raw(new) == git_tree_entry_filemode_raw(old) { continue }
-                found.append((String(cString: git_tree_entry_name(new)), Self.identity(new), Self.identity(old)))
-            } else if order < 0, let new {
-                newIndex += 1
-                found.append((String(cString: git_tree_entry_name(new)), Self.identity(new), nil))
-            } else if let old {
-                oldIndex += 1
-                found.append((String(cString: git_tree_entry_name(old)), nil, Self.identity(old)))
-            }
-        }
-        return found
-    }
-
-    /// Git's order of entries in a tree: by name bytes, a folder's name compared as if it ended in "/".
-    private static func gitOrder(_ first: OpaquePointer, _ second: OpaquePointer) -> Int32 {
-        guard let a = git_tree_entry_name(first), let b = git_tree_entry_name(second) else { return 0 }
-        let aLength = strlen(a), bLength = strlen(b)
-        let common = min(aLength, bLength)
-        let prefix = memcmp(a, b, common)
-        if prefix != 0 { return prefix }
-        let slash = Int32(UInt8(ascii: "/"))
-        let aNext = common < aLength ? Int32(UInt8(bitPattern: a[common])) : (isFolder(first) ? slash : 0)
-        let bNext = common < bLength ? Int32(UInt8(bitPattern: b[common])) : (isFolder(second) ? slash : 0)
-        return aNext - bNext
-    }
-
-    private static func isFolder(_ entry: OpaquePointer) -> Bool {
-        git_tree_entry_filemode_raw(entry).rawValue & 0o170000 == 0o040000
-    }
-
-    private static func identity(_ entry: OpaquePointer) -> EntryIdentity {
-        EntryIdentity(id: ObjectID(git_tree_entry_id(entry)), mode: FileMode(raw: git_tree_entry_filemode_raw(entry).rawValue))
     }
 
     private static func entry(_ raw: OpaquePointer) -> TreeEntry {

@@ -51,14 +51,55 @@ import TestSupport
         try repository.write("swap/inside", "8\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repository.path + "/mode")
         let second = try repository.commit("second")
-        let git = try Repository.open(at: repository.path)
-        let new = try git.tree(try git.commit(try #require(ObjectID(hex: second))).tree)
-        let old = try git.tree(try git.commit(try #require(ObjectID(hex: first))).tree)
-        let names = new.differences(from: old).map { "\($0.name) \($0.new == nil ? "-" : "+")\($0.old == nil ? "-" : "+")" }
+        let objects = try Repository.open(at: repository.path).objectDatabase()
+        let new = try objects.tree(try objects.commitHeader(try #require(ObjectID(hex: second))).tree)
+        let old = try objects.tree(try objects.commitHeader(try #require(ObjectID(hex: first))).tree)
+        let differences = new.differences(from: old)
+        let names = differences.map { "\($0.name) \($0.new == nil ? "-" : "+")\($0.old == nil ? "-" : "+")" }
         let expected = try repository.git("diff-tree", "--no-renames", "--name-status", first, second)
-        #expect(Set(new.differences(from: old).map(\.name)) == Set(expected.split(separator: "\n").map { String($0.split(separator: "\t").last ?? "") }))
+        let expectedNames = expected.split(separator: "\n").map { String($0.split(separator: "\t").last ?? "") }
+        #expect(Set(differences.map(\.name)) == Set(expectedNames))
         #expect(names == ["a.c +-", "a ++", "gone -+", "mode ++", "swap -+", "swap +-"])
         #expect(new.differences(from: new).isEmpty)
+        // Lookups find folders and files on either side of where git's order puts "a/" against "a.b" and "a0".
+        let folder = try repository.git("rev-parse", second + ":a").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(new.entryIdentity(named: "a") == EntryIdentity(id: try #require(ObjectID(hex: folder)), mode: .tree))
+        #expect(new.entryIdentity(named: "mode")?.mode == .executable)
+        #expect(old.entryIdentity(named: "a.b")?.mode == .blob)
+        #expect(new.entryIdentity(named: "a0") != nil)
+        #expect(new.entryIdentity(named: "gone") == nil)
+        #expect(new.entryIdentity(named: "a/x") == nil)
+    }
+
+    /// A walk reads commits' tree, parents and committer time from their header, as `git log` prints them.
+    @Test func commitHeadersMatchGit() throws {
+        let repository = try TestRepository()
+        try repository.write("a.txt", "one\n")
+        try repository.commit("first")
+        try repository.git("checkout", "-q", "-b", "side")
+        try repository.write("b.txt", "two\n")
+        try repository.commit("side")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("c.txt", "three\n")
+        try repository.commit("main")
+        try repository.git("merge", "-q", "--no-ff", "-m", "merge", "side")
+        let objects = try Repository.open(at: repository.path).objectDatabase()
+        let fields = try repository.git("log", "-1", "--format=%H %T %ct %P").split(whereSeparator: \.isWhitespace).map(String.init)
+        let header = try objects.commitHeader(try #require(ObjectID(hex: fields[0])))
+        #expect(header.tree.hex == fields[1])
+        #expect(header.seconds == Int64(fields[2]))
+        #expect(header.parents.map(\.hex) == Array(fields[3...]))
+        #expect(throws: GitError.self) { try objects.commitHeader(header.tree) }
+    }
+
+    /// A tree object whose bytes break the format is an error naming the tree, not a crash or a wrong answer.
+    @Test func malformedTreeIsAnError() throws {
+        let repository = try TestRepository()
+        let path = repository.path + "/bad-tree"
+        try Data("100644 name-without-id".utf8).write(to: URL(fileURLWithPath: path))
+        let written = try repository.git("hash-object", "-t", "tree", "--literally", "-w", path).trimmingCharacters(in: .whitespacesAndNewlines)
+        let objects = try Repository.open(at: repository.path).objectDatabase()
+        #expect(throws: GitError.self) { try objects.tree(try #require(ObjectID(hex: written))) }
     }
 
     @Test func referenceUpdateComparesAndSwaps() throws {
