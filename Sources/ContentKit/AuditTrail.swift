@@ -73,7 +73,7 @@ extension ContentRepository {
         let counts = TextDiff.wordCounts(TextDiff.words(old: oldText, new: newData.map { String(decoding: $0, as: UTF8.self) } ?? ""))
         var fingerprint: Fingerprint?
         if let new, let newData {
-            let tree = try repository.tree(commit.tree)
+            let tree = try TreeLookup(repository: repository, commit: commit)
             let parser = ModuleParser(config: config) { (asset) throws(ContentError) in try self.blob(at: asset, in: tree) }
             fingerprint = try? parser.parse(path: path, blob: new, data: [UInt8](newData)).fingerprint
         }

@@ -5,20 +5,20 @@ extension ContentRepository {
     /// The module exactly as a record approved it, parsed again so its fingerprint and scope can be checked:
     /// from the record's commit while that commit exists, otherwise from the snapshot kept beside the record
     /// (its assets from the snapshot's manifest). Nil when neither is there.
-    func approvedModule(of record: SignoffRecord, config: ContentConfig, headTree: Tree) throws(ContentError) -> (module: Module?, source: String, problem: String?)? {
+    func approvedModule(of record: SignoffRecord, config: ContentConfig, headTree: TreeLookup) throws(ContentError) -> (module: Module?, source: String, problem: String?)? {
         do {
             if let commit = try? repository.commit(record.commit) {
-                let tree = try repository.tree(commit.tree)
-                guard let entry = try repository.entry(atPath: record.path, in: tree) else {
+                let tree = try TreeLookup(repository: repository, commit: commit)
+                guard let entry = try tree.entry(atPath: record.path) else {
                     return (nil, "commit \(record.commit.hex.prefix(7))", "\(record.path) does not exist at commit \(record.commit.hex.prefix(7))")
                 }
                 let parser = ModuleParser(config: config) { (path) throws(ContentError) in try self.blob(at: path, in: tree) }
                 return parse(parser, record: record, blob: entry.id, source: "commit \(record.commit.hex.prefix(7))")
             }
             let snapshot = Ledger.snapshotPath(contentFolder: config.contentFolder, module: record.module, fingerprint: record.fingerprint)
-            guard let entry = try repository.entry(atPath: snapshot, in: headTree) else { return nil }
+            guard let entry = try headTree.entry(atPath: snapshot) else { return nil }
             var manifest: [String: ObjectID] = [:]
-            if let list = try repository.entry(atPath: Ledger.assetManifestPath(snapshot: snapshot), in: headTree) {
+            if let list = try headTree.entry(atPath: Ledger.assetManifestPath(snapshot: snapshot)) {
                 for line in String(decoding: try repository.blob(list.id), as: UTF8.self).split(separator: "\n") {
                     let parts = line.split(separator: " ", maxSplits: 1)
                     if parts.count == 2, let blob = ObjectID(hex: String(parts[0])) { manifest[String(parts[1])] = blob }
@@ -32,9 +32,9 @@ extension ContentRepository {
     }
 
     /// The blob at `path` in `tree`, with errors as the domain reports them.
-    func blob(at path: String, in tree: Tree) throws(ContentError) -> ObjectID? {
+    func blob(at path: String, in tree: TreeLookup) throws(ContentError) -> ObjectID? {
         do {
-            return try repository.entry(atPath: path, in: tree)?.id
+            return try tree.entry(atPath: path)?.id
         } catch {
             throw ContentError(error)
         }

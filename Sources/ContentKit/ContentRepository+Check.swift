@@ -19,7 +19,7 @@ extension ContentRepository {
             let verifier = RecordVerifier(repository: self, config: rules.config,
                                           // The cache holds the trusted branch's roster history; a pull request's base is walked on its own.
                                           rosters: try TrustedRosters.load(repository: repository, config: rules.config, tip: base, source: spec, cached: false),
-                                          tree: try repository.tree(head.commit.tree))
+                                          tree: try TreeLookup(repository: repository, commit: head.commit))
             let verifications = try verifier.verifications(of: library.ledger)
             var problems: [CheckReport.Problem] = verifications.filter { !$0.isVerified }.map { failed in
                 let record = failed.record

@@ -22,15 +22,21 @@ extension ContentError {
 
 /// Content as committed in one tree.
 struct TreeSource: ContentSource {
-    let repository: Repository
-    let root: Tree
+    let lookup: TreeLookup
     let name: String
+
+    init(repository: Repository, root: Tree, name: String) {
+        lookup = TreeLookup(repository: repository, root: root)
+        self.name = name
+    }
+
+    private var repository: Repository { lookup.repository }
 
     func files(under folder: String, skipFolder: (String) -> Bool) throws(ContentError) -> [(path: String, blob: ObjectID)] {
         do {
-            guard let entry = try repository.entry(atPath: folder, in: root), entry.isTree else { return [] }
+            guard let tree = try lookup.folder(TreeChanges.normalized(folder)) else { return [] }
             var result: [(path: String, blob: ObjectID)] = []
-            try collect(try repository.tree(entry.id), prefix: folder, skipFolder: skipFolder, into: &result)
+            try collect(tree, prefix: folder, skipFolder: skipFolder, into: &result)
             return result
         } catch {
             throw ContentError(error)
@@ -51,7 +57,7 @@ struct TreeSource: ContentSource {
 
     func read(_ path: String) throws(ContentError) -> [UInt8]? {
         do {
-            guard let entry = try repository.entry(atPath: path, in: root), entry.isFile else { return nil }
+            guard let entry = try lookup.entry(atPath: path), entry.isFile else { return nil }
             return [UInt8](try repository.blob(entry.id))
         } catch {
             throw ContentError(error)
@@ -60,7 +66,7 @@ struct TreeSource: ContentSource {
 
     func blob(at path: String) throws(ContentError) -> ObjectID? {
         do {
-            guard let entry = try repository.entry(atPath: path, in: root), entry.isFile else { return nil }
+            guard let entry = try lookup.entry(atPath: path), entry.isFile else { return nil }
             return entry.id
         } catch {
             throw ContentError(error)
@@ -69,7 +75,7 @@ struct TreeSource: ContentSource {
 
     func folderExists(_ path: String) throws(ContentError) -> Bool {
         do {
-            return try repository.entry(atPath: path, in: root)?.isTree ?? false
+            return try lookup.folder(TreeChanges.normalized(path)) != nil
         } catch {
             throw ContentError(error)
         }

@@ -9,7 +9,7 @@ struct RecordVerifier {
     let config: ContentConfig
     let rosters: TrustedRosters
     /// The tree the records were read from; snapshots of approved text are looked up in it.
-    let tree: Tree
+    let tree: TreeLookup
 
     /// Every record of `ledger`, oldest first, with what is wrong with it.
     func verifications(of ledger: Ledger) throws(ContentError) -> [RecordVerification] {
@@ -121,7 +121,7 @@ extension ContentRepository {
         return try ContentError.readingGit {
             return RecordVerifier(repository: self, config: library.config,
                                   rosters: try TrustedRosters.load(repository: repository, config: library.config, fallback: commit, cached: usesCache),
-                                  tree: try repository.tree(commit.tree))
+                                  tree: try TreeLookup(repository: repository, commit: commit))
         }
     }
 }
