@@ -12,9 +12,8 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
     public init?(_ value: String) {
-        let hex = value.dropFirst(Self.prefix.count)
-        guard value.hasPrefix(Self.prefix), hex.count == 64,
-              hex.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }) else { return nil }
+        let hex = value.utf8.dropFirst(Self.prefix.utf8.count)
+        guard value.hasPrefix(Self.prefix), hex.count == 64, hex.allSatisfy(Hex.isLowercaseDigit) else { return nil }
         self.value = value
     }
 

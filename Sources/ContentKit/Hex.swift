@@ -10,3 +10,15 @@ extension Sequence where Element == UInt8 {
         return String(decoding: characters, as: UTF8.self)
     }
 }
+
+enum Hex {
+    /// An ASCII hexadecimal digit, in either case.
+    static func isDigit(_ byte: UInt8) -> Bool {
+        isLowercaseDigit(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+
+    /// An ASCII digit or one of `a` to `f`.
+    static func isLowercaseDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+}

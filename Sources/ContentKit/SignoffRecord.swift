@@ -99,6 +99,8 @@ public struct SignoffRecord: Equatable, Sendable {
     }
 
     static func escape(_ value: String) -> String {
+        // Most values hold nothing to escape; building them scalar by scalar costs more than the check.
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return value }
         var escaped = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -113,6 +115,7 @@ public struct SignoffRecord: Equatable, Sendable {
     }
 
     static func unescape(_ value: Substring) -> String? {
+        guard value.utf8.contains(0x5C) else { return String(value) }
         var result = ""
         var iterator = value.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {
@@ -169,7 +172,7 @@ extension SignoffRecord {
         guard let meaning = SignoffMeaning(rawValue: values[5]) else { throw fail(6, "unknown meaning '\(values[5])'") }
         guard let time = Timestamp.parse(values[10]) else { throw fail(11, "time must be RFC 3339 UTC such as 2026-03-28T14:03:11Z") }
         guard let commit = ObjectID(hex: values[11]) else { throw fail(12, "commit must be 40 hexadecimal digits") }
-        guard values[13].count == 32, values[13].allSatisfy(\.isHexDigit) else { throw fail(14, "nonce must be 32 hexadecimal digits") }
+        guard values[13].utf8.count == 32, values[13].utf8.allSatisfy(Hex.isDigit) else { throw fail(14, "nonce must be 32 hexadecimal digits") }
         let revokes = values[6].isEmpty ? nil : values[6]
         guard (meaning == .revoked) == (revokes != nil) else { throw fail(7, "revokes must be set exactly when the meaning is revoked") }
         var signature: String?
