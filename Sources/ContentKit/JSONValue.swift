@@ -17,70 +17,74 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Pretty-printed with two-space indentation and a final line feed.
     public func serialized() -> String {
-        var output = ""
-        write(to: &output, indent: "")
-        output += "\n"
-        return output
+        // Written as bytes: appending to a String checks and grows it per piece, which dominated a 19 MB review.
+        var output: [UInt8] = []
+        write(to: &output, depth: 0)
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: String) {
+    private func write(to output: inout [UInt8], depth: Int) {
         switch self {
         case .string(let text): Self.appendQuoted(text, to: &output)
-        case .number(let number): output += String(number)
-        case .decimal(let number): output += String(format: "%.1f", number)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .number(let number): output.append(contentsOf: String(number).utf8)
+        case .decimal(let number): output.append(contentsOf: String(format: "%.1f", number).utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
-            let inner = indent + "  "
+            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output += inner
-                item.write(to: &output, indent: inner)
-                output += index < items.count - 1 ? ",\n" : "\n"
+                Self.indent(depth + 1, in: &output)
+                item.write(to: &output, depth: depth + 1)
+                Self.endItem(last: index == items.count - 1, in: &output)
             }
-            output += indent + "]"
+            Self.indent(depth, in: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
-            output += "{\n"
-            let inner = indent + "  "
+            guard !pairs.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(contentsOf: "{\n".utf8)
             for (index, pair) in pairs.enumerated() {
-                output += inner
+                Self.indent(depth + 1, in: &output)
                 Self.appendQuoted(pair.0, to: &output)
-                output += ": "
-                pair.1.write(to: &output, indent: inner)
-                output += index < pairs.count - 1 ? ",\n" : "\n"
+                output.append(contentsOf: ": ".utf8)
+                pair.1.write(to: &output, depth: depth + 1)
+                Self.endItem(last: index == pairs.count - 1, in: &output)
             }
-            output += indent + "}"
+            Self.indent(depth, in: &output)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendQuoted(_ text: String, to output: inout String) {
-        output += "\""
+    private static func indent(_ depth: Int, in output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    private static func endItem(last: Bool, in output: inout [UInt8]) {
+        if !last { output.append(UInt8(ascii: ",")) }
+        output.append(0x0A)
+    }
+
+    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most text needs no escape: copy it whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            output += text
-            output += "\""
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+            case 0x0A: output.append(contentsOf: "\\n".utf8)
+            case 0x0D: output.append(contentsOf: "\\r".utf8)
+            case 0x09: output.append(contentsOf: "\\t".utf8)
+            case 0x00..<0x20, 0x7F: output.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+            default: output.append(byte)
             }
         }
-        output += result
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
 
