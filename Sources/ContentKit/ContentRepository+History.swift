@@ -13,16 +13,19 @@ extension ContentRepository {
     }
 
     /// The same as `history(of:from:)`, walked on a second core while this thread reads the library: the questions
-    /// come from the listing of `head`'s content folder, which needs no parsing.
-    func historyInBackground(at head: Commit) throws(ContentError) -> PendingHistory {
-        let questions = try ContentError.readingGit {
-            let source = TreeSource(repository: repository, root: try repository.tree(head.tree), name: "HEAD")
+    /// come from the listing of `head`'s content folder, which needs no parsing and is read on that core too.
+    func historyInBackground(at head: Commit) -> PendingHistory {
+        PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, head: head, cached: usesCache, progress: progress)
+    }
+
+    /// A question for each module and event file listed in `head`'s content folder.
+    fileprivate static func questions(at head: Commit, in repository: Repository) throws(ContentError) -> [String: History.Question] {
+        try ContentError.readingGit {
+            let source = try TreeSource(repository: repository, root: try repository.tree(head.tree), name: "HEAD")
             let files = try ContentLibrary.files(in: source, config: try ContentLibrary.configuration(in: source))
             return Dictionary(uniqueKeysWithValues: files.modules.map { ($0.path, History.Question.lastChange) }
                 + files.events.map { ($0.path, History.Question.introduction) })
         }
-        return PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, questions: questions,
-                              head: head.id, cached: usesCache, progress: progress)
     }
 
     /// Answers the questions, taking what an earlier walk found from the cache and keeping this walk's answers there.
@@ -54,18 +57,18 @@ extension ContentRepository {
 
 /// A history walk running on its own thread with its own repository handle.
 final class PendingHistory: Sendable {
-    let questions: [String: History.Question]
-    private let walk: RepositoryThread<[String: Commit]>
+    private let walk: RepositoryThread<(questions: [String: History.Question], answers: [String: Commit])>
 
-    init(location: String, questions: [String: History.Question], head: ObjectID, cached: Bool, progress: WalkProgress?) {
-        self.questions = questions
+    init(location: String, head: Commit, cached: Bool, progress: WalkProgress?) {
         walk = RepositoryThread(location: location) { repository in
-            try ContentRepository.answer(questions, from: head, in: repository, cached: cached, progress: progress)
+            let questions = try ContentRepository.questions(at: head, in: repository)
+            return (questions, try ContentRepository.answer(questions, from: head.id, in: repository, cached: cached, progress: progress))
         }
     }
 
     /// Waits for the walk; module answers by path, and each event's recording time by event id.
     func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
-        ContentRepository.split(try walk.wait(), questions: questions, events: events)
+        let (questions, answers) = try walk.wait()
+        return ContentRepository.split(answers, questions: questions, events: events)
     }
 }

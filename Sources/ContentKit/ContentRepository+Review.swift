@@ -14,7 +14,7 @@ extension ContentRepository {
         defer { whenRead() }
         let head = try requireHeadCommit()
         // The history walk and reading the library each take a core.
-        let pending = try historyInBackground(at: head.commit)
+        let pending = historyInBackground(at: head.commit)
         let library = try verifiedLibrary(at: head.commit).library
         // Written while the walk still runs, rather than after it, when this thread would be the one still working.
         parseCache?.save()

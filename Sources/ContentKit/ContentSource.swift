@@ -25,8 +25,8 @@ struct TreeSource: ContentSource {
     let lookup: TreeLookup
     let name: String
 
-    init(repository: Repository, root: Tree, name: String) {
-        lookup = TreeLookup(repository: repository, root: root)
+    init(repository: Repository, root: Tree, name: String) throws(GitError) {
+        lookup = try TreeLookup(repository: repository, root: root)
         self.name = name
     }
 
@@ -36,19 +36,19 @@ struct TreeSource: ContentSource {
         do {
             guard let tree = try lookup.folder(TreeChanges.normalized(folder)) else { return [] }
             var result: [(path: String, blob: ObjectID)] = []
-            try collect(tree, prefix: folder, skipFolder: skipFolder, into: &result)
+            try collect(try lookup.objects.tree(tree.id), prefix: folder, skipFolder: skipFolder, into: &result)
             return result
         } catch {
             throw ContentError(error)
         }
     }
 
-    private func collect(_ tree: Tree, prefix: String, skipFolder: (String) -> Bool,
+    private func collect(_ tree: RawTree, prefix: String, skipFolder: (String) -> Bool,
                          into result: inout [(path: String, blob: ObjectID)]) throws(GitError) {
-        for entry in tree.entries {
+        for entry in tree.allEntries {
             let path = RepositoryPath.join(prefix, entry.name)
             if entry.isTree {
-                if !skipFolder(path) { try collect(try repository.tree(entry.id), prefix: path, skipFolder: skipFolder, into: &result) }
+                if !skipFolder(path) { try collect(try lookup.objects.tree(entry.id), prefix: path, skipFolder: skipFolder, into: &result) }
             } else if entry.isFile {
                 result.append((path, entry.id))
             }

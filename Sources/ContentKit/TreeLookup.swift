@@ -6,15 +6,18 @@ import GitKit
 final class TreeLookup {
     let repository: Repository
     let root: Tree
+    /// For listing whole folders, which reads every folder below them once.
+    let objects: ObjectDatabase
     private var folders: [String: Tree?] = [:]
 
-    init(repository: Repository, root: Tree) {
+    init(repository: Repository, root: Tree) throws(GitError) {
         self.repository = repository
         self.root = root
+        objects = try repository.objectDatabase()
     }
 
     convenience init(repository: Repository, commit: Commit) throws(GitError) {
-        self.init(repository: repository, root: try repository.tree(commit.tree))
+        try self.init(repository: repository, root: try repository.tree(commit.tree))
     }
 
     /// The entry at a slash-separated path, or nil when nothing is there.

@@ -39,6 +39,14 @@ public final class RawTree {
 
     public var count: Int { entries.count }
 
+    /// Every entry, names copied out, in git's order.
+    public var allEntries: [TreeEntry] {
+        entries.map { entry in
+            let identity = identity(entry)
+            return TreeEntry(name: name(entry), id: identity.id, mode: identity.mode)
+        }
+    }
+
     /// The id and mode of the entry with this name (a single path component).
     public func entryIdentity(named name: String) -> EntryIdentity? {
         guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: "/")) else { return nil }

@@ -20,6 +20,12 @@ public struct TreeEntry: Equatable, Sendable {
     public let id: ObjectID
     public let mode: FileMode
 
+    public init(name: String, id: ObjectID, mode: FileMode) {
+        self.name = name
+        self.id = id
+        self.mode = mode
+    }
+
     public var isTree: Bool { mode == .tree }
     public var isFile: Bool { mode == .blob || mode == .executable }
 }
