@@ -16,13 +16,13 @@ public final class ObjectDatabase {
 
     /// The tree's entries, in git's order.
     public func tree(_ id: ObjectID) throws(GitError) -> RawTree {
-        let object = try read(id, expecting: GIT_OBJECT_TREE, "read tree \(id)")
+        let object = try read(id, expecting: GIT_OBJECT_TREE, "read tree")
         return try RawTree(id: id, object: object)
     }
 
     /// What orders and follows a commit in a walk: its tree, parents and committer time.
     public func commitHeader(_ id: ObjectID) throws(GitError) -> CommitHeader {
-        let object = try read(id, expecting: GIT_OBJECT_COMMIT, "read commit \(id)")
+        let object = try read(id, expecting: GIT_OBJECT_COMMIT, "read commit")
         defer { git_odb_object_free(object) }
         let size = git_odb_object_size(object)
         guard let data = git_odb_object_data(object) else { throw GitError(code: .invalid, message: "commit \(id) is empty", operation: "read commit") }
@@ -33,14 +33,16 @@ public final class ObjectDatabase {
         return header
     }
 
-    private func read(_ id: ObjectID, expecting type: git_object_t, _ operation: String) throws(GitError) -> OpaquePointer {
+    /// `operation` names the read in errors, with the id added; a walk reads millions of objects, so the message
+    /// is built only when a read fails.
+    private func read(_ id: ObjectID, expecting type: git_object_t, _ operation: StaticString) throws(GitError) -> OpaquePointer {
         var raw = id.raw
         var object: OpaquePointer?
-        try check(git_odb_read(&object, handle, &raw), operation)
-        guard let object else { throw GitError(code: .notFound, message: "no object \(id)", operation: operation) }
+        try check(git_odb_read(&object, handle, &raw), "\(operation) \(id)")
+        guard let object else { throw GitError(code: .notFound, message: "no object \(id)", operation: "\(operation) \(id)") }
         guard git_odb_object_type(object) == type else {
             git_odb_object_free(object)
-            throw GitError(code: .invalid, message: "object \(id) is not a \(type == GIT_OBJECT_TREE ? "tree" : "commit")", operation: operation)
+            throw GitError(code: .invalid, message: "object \(id) is not a \(type == GIT_OBJECT_TREE ? "tree" : "commit")", operation: "\(operation) \(id)")
         }
         return object
     }

@@ -133,6 +133,8 @@ public final class RawTree {
     /// Each entry's name, mode and id position; nil when the bytes do not follow the tree format.
     private static func entries(of bytes: UnsafeBufferPointer<UInt8>) -> [Entry]? {
         var entries: [Entry] = []
+        // An entry takes at least 28 bytes for a short name (mode, space, name, NUL and the 20-byte id).
+        entries.reserveCapacity(bytes.count / 28 + 1)
         var position = 0
         while position < bytes.count {
             var mode: UInt32 = 0
