@@ -23,7 +23,7 @@ extension ContentRepository {
         let today = CalendarDate(now, in: library.config.timeZone)
         let day = asOf ?? notAfter.map { min($0, today) } ?? today
         let engine = ReviewEngine(library: library, asOf: day, lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
-        let reviews = library.modules.map(engine.review) + library.invalidModules.map(engine.review)
+        let reviews = library.modules.mapOnBothCores { engine.review($0) } + library.invalidModules.map(engine.review)
         let report = ReviewReport(
             asOf: day,
             timeZone: library.config.timeZoneName,

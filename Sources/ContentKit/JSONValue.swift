@@ -34,10 +34,17 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .array(let items):
             guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
             output.append(contentsOf: "[\n".utf8)
-            for (index, item) in items.enumerated() {
-                Self.indent(depth + 1, in: &output)
-                item.write(to: &output, depth: depth + 1)
-                Self.endItem(last: index == items.count - 1, in: &output)
+            if items.count < BothCores.minimumCount {
+                Self.writeItems(items[...], of: items.count, depth: depth + 1, to: &output)
+            } else {
+                // A review's thousands of modules are written on both cores, each half into its own buffer.
+                let (first, second) = BothCores.halves(of: items.count) { range in
+                    var part: [UInt8] = []
+                    Self.writeItems(items[range], of: items.count, depth: depth + 1, to: &part)
+                    return part
+                }
+                output.append(contentsOf: first)
+                output.append(contentsOf: second)
             }
             Self.indent(depth, in: &output)
             output.append(UInt8(ascii: "]"))
@@ -53,6 +60,15 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             Self.indent(depth, in: &output)
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Items of an array of `total` items, each on its own line, with a comma after all but the array's last.
+    private static func writeItems(_ items: ArraySlice<JSONValue>, of total: Int, depth: Int, to output: inout [UInt8]) {
+        for index in items.indices {
+            indent(depth, in: &output)
+            items[index].write(to: &output, depth: depth)
+            endItem(last: index == total - 1, in: &output)
         }
     }
 

@@ -110,31 +110,44 @@ final class ParseCache {
         // Bytes, not Characters: splitting a large file by Character costs more than the parsing it saves.
         let lines = [UInt8](data).split(separator: 0x0A)
         guard lines.count >= 2, Self.text(lines[0]) == Self.formatLine, Self.text(lines[1]) == wanted else { return }
+        let entries = lines.count - 2
+        let (first, second) = BothCores.halves(of: entries) { range in Self.parse(lines[(range.lowerBound + 2)..<(range.upperBound + 2)]) }
+        // One malformed line discards the whole file.
+        guard let first, let second else { return }
+        digest = wanted
+        modules = Shelf(values: first.modules.merging(second.modules) { _, later in later })
+        events = Shelf(values: first.events.merging(second.events) { _, later in later })
+        records = Shelf(values: first.records.merging(second.records) { _, later in later })
+    }
+
+    private struct Parsed: Sendable {
         var modules: [String: Module] = [:]
         var events: [String: ChangeEvent] = [:]
         var records: [String: SignoffRecord] = [:]
-        for line in lines.dropFirst(2) {
+    }
+
+    /// The values of cache lines by key; nil when any line is malformed.
+    private static func parse(_ lines: ArraySlice<ArraySlice<UInt8>>) -> Parsed? {
+        var parsed = Parsed()
+        for line in lines {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard fields.count > 2, let blob = ObjectID(hex: Self.text(fields[2])) else { return }
+            guard fields.count > 2, let blob = ObjectID(hex: text(fields[2])) else { return nil }
             switch fields[0].first {
             case UInt8(ascii: "M"):
-                guard let module = Self.module(fields, blob: blob) else { return }
-                modules[Self.key(module.path, blob)] = module
+                guard let module = module(fields, blob: blob) else { return nil }
+                parsed.modules[key(module.path, blob)] = module
             case UInt8(ascii: "E"):
-                guard let event = Self.event(fields) else { return }
-                events[Self.key(event.path, blob)] = event
+                guard let event = event(fields) else { return nil }
+                parsed.events[key(event.path, blob)] = event
             case UInt8(ascii: "R"):
-                let path = Self.text(fields[1])
-                guard fields.count == 4, let record = try? SignoffRecord.parse(Self.text(fields[3]), file: path) else { return }
-                records[Self.key(path, blob)] = record
+                let path = text(fields[1])
+                guard fields.count == 4, let record = try? SignoffRecord.parse(text(fields[3]), file: path) else { return nil }
+                parsed.records[key(path, blob)] = record
             default:
-                return
+                return nil
             }
         }
-        digest = wanted
-        self.modules = Shelf(values: modules)
-        self.events = Shelf(values: events)
-        self.records = Shelf(values: records)
+        return parsed
     }
 
     private static func key(_ path: String, _ blob: ObjectID) -> String {

@@ -4,9 +4,9 @@ import TestSupport
 
 /// The history and parse cache under `.git/contentctl/cache/`: a cached run says exactly what an uncached one says.
 @Suite struct CacheTests {
-    private func generated() throws -> TestRepository {
+    private func generated(modules: Int = 60, commits: Int = 500, seed: Int = 21) throws -> TestRepository {
         let repository = try TestRepository()
-        let stream = try Command.run(Bundle.main.bundlePath + "/contentctl-synth", ["60", "500", "21"], in: repository.path,
+        let stream = try Command.run(Bundle.main.bundlePath + "/contentctl-synth", ["\(modules)", "\(commits)", "\(seed)"], in: repository.path,
                                      environment: repository.environment())
         _ = try Command.run("/usr/bin/git", ["fast-import", "--quiet"], in: repository.path, environment: repository.environment(),
                             input: stream.stdout)
@@ -56,6 +56,27 @@ import TestSupport
         try repository.write(mainPath, try repository.read(mainPath) + "\nRewritten.\n")
         try repository.commit("Rewritten edit")
         #expect(try review(repository, cache: true) == (try review(repository, cache: false)))
+    }
+
+    /// Past two thousand modules, reviewing, writing the JSON and reading the parse cache are split between both
+    /// cores: the document is the same, cached or not, and lists every module once.
+    @Test func aLibrarySplitAcrossBothCoresGivesTheSameReview() throws {
+        let repository = try generated(modules: 2_100, commits: 300, seed: 5)
+        let uncached = try review(repository, cache: false)
+        #expect(try review(repository, cache: true) == uncached)
+        #expect(try review(repository, cache: true) == uncached)
+        let document = try JSONSerialization.jsonObject(with: Data(uncached.utf8)) as? [String: Any]
+        let modules = try #require(document?["modules"] as? [[String: Any]])
+        let paths = modules.compactMap { $0["path"] as? String }
+        let files = try repository.git("ls-tree", "-r", "--name-only", "HEAD", "Content/").split(separator: "\n")
+            .filter { $0.hasSuffix(".md") && !$0.contains("/changes/") }
+        #expect(paths.count == files.count)
+        #expect(Set(paths) == Set(files.map(String.init)))
+        // Most urgent verdict first, then by id: within a verdict, ids ascend across the two halves too.
+        let keys = modules.map { (($0["verdicts"] as? [String])?.first ?? "", $0["id"] as? String ?? "") }
+        for (earlier, later) in zip(keys, keys.dropFirst()) where earlier.0 == later.0 {
+            #expect(earlier.1 < later.1)
+        }
     }
 
     @Test func aDamagedCacheIsIgnoredAndRewritten() throws {
