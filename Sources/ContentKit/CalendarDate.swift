@@ -27,6 +27,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The calendar day of an instant in `zone`.
     public init(_ instant: Date, in zone: TimeZone) {
+        let local = instant.timeIntervalSince1970 + TimeInterval(zone.secondsFromGMT(for: instant))
+        let days = Int((local / 86_400).rounded(.down))
+        if days >= Self.arithmeticFrom, days < Self.arithmeticUntil {
+            self = Self(dayNumber: days)
+            return
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
@@ -34,7 +40,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func digits(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        guard year >= 0 else { return String(format: "%04d-%02d-%02d", year, month, day) }
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -55,6 +66,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public func adding(days: Int) -> CalendarDate {
+        if let number = dayNumber, number + days >= Self.arithmeticFrom, number + days < Self.arithmeticUntil {
+            return Self(dayNumber: number + days)
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let utc = TimeZone(identifier: "UTC") ?? calendar.timeZone
@@ -64,8 +78,39 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Whole days from this day to `later` (negative when `later` is earlier).
     public func days(until later: CalendarDate) -> Int {
+        if let from = dayNumber, let to = later.dayNumber { return to - from }
         let utc = Timestamp.utc
         return Int((later.start(in: utc).timeIntervalSince(start(in: utc)) / 86_400).rounded())
+    }
+
+    // Day numbers: days since 1970-01-01 on the Gregorian calendar. Reviews convert thousands of instants and days,
+    // and Foundation's Calendar is slow at it. Foundation's Gregorian calendar switches to the Julian one before
+    // October 1582, so days before 1583 (and after 9999) are left to it.
+    private static let arithmeticFrom = -141_349   // 1583-01-01
+    private static let arithmeticUntil = 2_932_897 // 10000-01-01
+
+    /// The day's number, when within the range computed here.
+    private var dayNumber: Int? {
+        // Civil-to-days in the manner of H. Hinnant's public-domain date algorithms: years start in March.
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let number = era * 146_097 + dayOfEra - 719_468
+        return number >= Self.arithmeticFrom && number < Self.arithmeticUntil ? number : nil
+    }
+
+    private init(dayNumber: Int) {
+        let shifted = dayNumber + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -6,7 +6,13 @@ enum RepositoryPath {
     }
 
     static func baseName(of path: String, dropping suffix: String = "") -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name: String
+        if path.utf8.last == UInt8(ascii: "/") {
+            name = path.split(separator: "/").last.map(String.init) ?? path
+        } else {
+            // What follows the last slash; splitting the whole path cost a review of 10,000 modules 0.1 s.
+            name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        }
         return suffix.isEmpty || !name.hasSuffix(suffix) ? name : String(name.dropLast(suffix.count))
     }
 
