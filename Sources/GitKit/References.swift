@@ -16,7 +16,8 @@ extension Repository {
     public func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
         var id = git_oid()
         let result = git_reference_name_to_id(&id, pointer, name)
-        if result == GIT_ENOTFOUND.rawValue { return nil }
+        // A name no reference can have (such as `refs/tags/market-update/HEAD~1`) names none.
+        if result == GIT_ENOTFOUND.rawValue || result == GIT_EINVALIDSPEC.rawValue { return nil }
         try check(result, "read \(name)")
         return ObjectID(id)
     }
