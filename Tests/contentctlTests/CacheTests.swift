@@ -5,12 +5,7 @@ import TestSupport
 /// The history and parse cache under `.git/contentctl/cache/`: a cached run says exactly what an uncached one says.
 @Suite struct CacheTests {
     private func generated(modules: Int = 60, commits: Int = 500, seed: Int = 21) throws -> TestRepository {
-        let repository = try TestRepository()
-        let stream = try Command.run(Bundle.main.bundlePath + "/contentctl-synth", ["\(modules)", "\(commits)", "\(seed)"], in: repository.path,
-                                     environment: repository.environment())
-        _ = try Command.run("/usr/bin/git", ["fast-import", "--quiet"], in: repository.path, environment: repository.environment(),
-                            input: stream.stdout)
-        try repository.git("checkout", "-q", "-f", "main")
+        let repository = try TestRepository.generated(modules: modules, commits: commits, seed: seed)
         repository.clock = Date(timeIntervalSince1970: 1_800_000_000)
         return repository
     }

@@ -4,24 +4,10 @@ import TestSupport
 
 /// The synthetic repository generator behind `Scripts/bench`, and contentctl's history checked against git on it.
 @Suite struct GeneratedRepositoryTests {
-    private static var generator: String { Bundle.main.bundlePath + "/contentctl-synth" }
-
-    private func generate(modules: Int, commits: Int, seed: Int) throws -> TestRepository {
-        let repository = try TestRepository()
-        let stream = try Command.run(Self.generator, [String(modules), String(commits), String(seed)], in: repository.path,
-                                     environment: repository.environment())
-        #expect(stream.status == 0, "\(stream.stderr)")
-        let imported = try Command.run("/usr/bin/git", ["fast-import", "--quiet"], in: repository.path,
-                                       environment: repository.environment(), input: stream.stdout)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        try repository.git("checkout", "-q", "-f", "main")
-        return repository
-    }
-
     @Test func theSameSeedGivesTheSameRepository() throws {
-        let first = try generate(modules: 40, commits: 300, seed: 3)
-        let second = try generate(modules: 40, commits: 300, seed: 3)
-        let other = try generate(modules: 40, commits: 300, seed: 4)
+        let first = try TestRepository.generated(modules: 40, commits: 300, seed: 3)
+        let second = try TestRepository.generated(modules: 40, commits: 300, seed: 3)
+        let other = try TestRepository.generated(modules: 40, commits: 300, seed: 4)
         #expect(try first.head() == second.head())
         #expect(try first.head() != other.head())
         #expect(try first.git("rev-list", "--count", "HEAD") == "300\n")
@@ -32,7 +18,7 @@ import TestSupport
     /// deletions and clock skew, small and larger.
     @Test(arguments: [(60, 11), (60, 12), (300, 13)])
     func lastChangedMatchesGitOnAGeneratedHistory(modules count: Int, seed: Int) throws {
-        let repository = try generate(modules: count, commits: 600, seed: seed)
+        let repository = try TestRepository.generated(modules: count, commits: 600, seed: seed)
         let listing = try CLI.run(["modules", "--format", "json"], in: repository)
         #expect(listing.status == 0, "\(listing.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any]
