@@ -54,8 +54,11 @@ extension ContentRepository {
                 let oldSide = try TreeChanges.files(in: oldCommit.tree, under: folder, repository: repository)
                 files = try TreeChanges.between(old: oldSide, new: newSide, content: content)
             }
-            var modules = try files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
-                .map { (change) throws(GitError) in try moduleChange(change, files: files, granularity: request.granularity, content: content) }
+            // Blobs are read here (libgit2 handles stay on this thread); parsing and word diffs then run on both cores.
+            let sides = try files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
+                .map { (change) throws(GitError) in (change: change, old: try change.oldBlob.map(content), new: try change.newBlob.map(content)) }
+            let granularity = request.granularity
+            var modules = sides.mapOnBothCores { Self.moduleChange($0.change, old: $0.old, new: $0.new, files: files, granularity: granularity) }
             if !request.modules.isEmpty {
                 modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
             }
@@ -84,10 +87,11 @@ extension ContentRepository {
         return permissions & 0o100 != 0 ? .executable : .blob
     }
 
-    private func moduleChange(_ change: FileChange, files: [FileChange], granularity: ContentDiff.Granularity,
-                              content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> ContentDiff.ModuleChange {
-        let oldText = try change.oldBlob.map(content).flatMap(Self.text)
-        let newText = try change.newBlob.map(content).flatMap(Self.text)
+    /// One module file's change, from the bytes of its two sides.
+    private static func moduleChange(_ change: FileChange, old oldData: Data?, new newData: Data?, files: [FileChange],
+                                     granularity: ContentDiff.Granularity) -> ContentDiff.ModuleChange {
+        let oldText = oldData.flatMap(Self.text)
+        let newText = newData.flatMap(Self.text)
         let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
         let oldFields = oldText.map(DisplayedFrontMatter.init)
         let newFields = newText.map(DisplayedFrontMatter.init)
@@ -100,7 +104,7 @@ extension ContentRepository {
             segments = granularity == .word ? TextDiff.words(old: old, new: new) : TextDiff.lines(old: old, new: new)
         }
         let fields = DisplayedFrontMatter.changes(from: oldFields, to: newFields)
-        let assets = Self.assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
+        let assets = assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
         return ContentDiff.ModuleChange(
             id: id, title: newFields?.values["title"] ?? oldFields?.values["title"] ?? id, path: change.path,
             oldPath: change.oldPath, status: change.status, similarity: change.similarity,

@@ -108,6 +108,29 @@ import TestSupport
         #expect(stat.stdout.contains("GB +1 -3"))
     }
 
+    /// Past two thousand changed modules, parsing and word diffs run on both cores: each module keeps its own change,
+    /// in path order, and the totals add up.
+    @Test func aDiffOfThousandsOfModulesKeepsEachModulesOwnChange() throws {
+        let repository = try TestRepository.generated(modules: 2_100, commits: 100, seed: 9)
+        let paths = try repository.git("ls-files", "Content").split(separator: "\n").map(String.init)
+            .filter { $0.hasSuffix(".md") && !$0.contains("/changes/") }
+        for (index, path) in paths.enumerated() {
+            try repository.write(path, try repository.read(path) + "\nClosing note \(index) here.\n")
+        }
+        try repository.commit("A closing note in every module")
+        let document = try json(try CLI.run(["diff", "HEAD~1", "HEAD", "--format", "json"], in: repository).stdout)
+        let changed = modules(document)
+        #expect(changed.count == paths.count)
+        #expect(changed.compactMap { $0["path"] as? String } == paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for module in changed {
+            let path = module["path"] as? String ?? ""
+            let id = try repository.read(path).split(separator: "\n").first { $0.hasPrefix("id: ") }?.dropFirst(4)
+            #expect(module["id"] as? String == id.map(String.init), "\(path)")
+            #expect(module["wordsAdded"] as? Int == 4, "\(path)")
+        }
+        #expect((document["stat"] as? [String: Any])?["wordsAdded"] as? Int == 4 * paths.count)
+    }
+
     @Test func datesResolveLikeRevListFirstParentBefore() throws {
         let repository = try quarter()
         let result = try CLI.run(["diff", "@2026-04-30", "HEAD", "--format", "json"], in: repository)
