@@ -40,14 +40,31 @@ public struct ContentDiff: Sendable {
         public let binary: Bool
         /// The file lines the old and new bodies start on, so hunks can name file lines.
         public let bodyLines: (old: Int, new: Int)
+        /// Words added and removed in the body; counted once, as each listing and total needs them.
+        public let wordCounts: (added: Int, removed: Int)
+
+        init(id: String, title: String, path: String, oldPath: String?, status: FileChange.Status, similarity: Int?,
+             products: [String], markets: [String], fields: [FieldChange], assets: [AssetChange], segments: [TextDiff.Segment]?,
+             binary: Bool, bodyLines: (old: Int, new: Int)) {
+            self.id = id
+            self.title = title
+            self.path = path
+            self.oldPath = oldPath
+            self.status = status
+            self.similarity = similarity
+            self.products = products
+            self.markets = markets
+            self.fields = fields
+            self.assets = assets
+            self.segments = segments
+            self.binary = binary
+            self.bodyLines = bodyLines
+            wordCounts = segments.map(TextDiff.wordCounts) ?? (0, 0)
+        }
 
         /// The changed paragraphs, with file line numbers.
         public var hunks: [DiffHunk] {
             DiffHunk.make(segments ?? [], oldOffset: bodyLines.old, newOffset: bodyLines.new)
-        }
-
-        public var wordCounts: (added: Int, removed: Int) {
-            segments.map(TextDiff.wordCounts) ?? (0, 0)
         }
     }
 

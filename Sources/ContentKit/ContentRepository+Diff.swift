@@ -31,6 +31,13 @@ extension ContentRepository {
         }
         let from = try resolveRevision(request.from, timeZone: config.timeZone)
         let to = request.worktree ? nil : try resolveRevision(request.to ?? "HEAD", timeZone: config.timeZone)
+        // Whether the range runs backwards takes a walk of the history between the two sides (libgit2 has no
+        // commit-graph); it runs on a second core while this one reads the changed files.
+        let ordering = to.flatMap { to in
+            to.commit == from.commit ? nil : RepositoryThread(location: repository.workingDirectory ?? repository.gitDirectory) { repository in
+                try repository.isDescendant(from.commit, of: to.commit)
+            }
+        }
         return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "\(error)") }) {
             let oldCommit = try repository.commit(from.commit)
             var workTreeFiles: [ObjectID: String] = [:]
@@ -62,8 +69,7 @@ extension ContentRepository {
             if !request.modules.isEmpty {
                 modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
             }
-            var reversed = false
-            if let to, to.commit != from.commit { reversed = try repository.isDescendant(from.commit, of: to.commit) }
+            let reversed = try ordering?.wait() ?? false
             return ContentDiff(
                 from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
                 events: try eventChanges(files, folder: folder, config: config, content: content),
