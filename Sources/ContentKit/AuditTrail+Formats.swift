@@ -50,10 +50,10 @@ extension AuditTrail {
         ])
     }
 
-    /// RFC 4180: every field quoted, quotes doubled, CRLF between rows.
+    /// RFC 4180: every field quoted, quotes doubled, CRLF between rows; no field starts a spreadsheet formula.
     public var csv: String {
         ([Self.columns] + rows).map { row in
-            row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+            row.map { "\"" + ReportFormat.defusingFormula($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
         }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -23,10 +23,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .html, .text: return value
         case .markdown: return ReviewReport.cell(value)
         case .csv:
-            // A leading = + or @ would make a spreadsheet run the cell as a formula.
-            let value = value.first.map { "=+@".contains($0) } == true ? "'" + value : value
+            let value = Self.defusingFormula(value)
             guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
+    }
+
+    /// A CSV cell value that no spreadsheet runs as a formula: a leading = + or @ gets a `'` before it.
+    static func defusingFormula(_ value: String) -> String {
+        value.first.map { "=+@".contains($0) } == true ? "'" + value : value
     }
 }

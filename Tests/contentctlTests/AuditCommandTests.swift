@@ -36,6 +36,17 @@ import TestSupport
         #expect(json.contains("\"reason_or_comment\": \"Dosing: with food, per the new label\""))
     }
 
+    /// A commit message an auditor opens in a spreadsheet must not run as a formula there.
+    @Test func logCSVNeverStartsACellWithAFormula() throws {
+        let library = try history()
+        try library.repository.write(SignedLibrary.dosing, SignedLibrary.module(id: "dosing", markets: "[US]", body: "Take 15 mg daily."))
+        try library.repository.commit("=HYPERLINK(\"http://example.com\",\"label\")", date: TestRepository.date("2026-03-12T09:00:00Z"))
+        let csv = try library.contentctl(["log", "dosing", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.contains("\"'=HYPERLINK(\"\"http://example.com\"\",\"\"label\"\")\""))
+        #expect(!csv.stdout.contains("\"=HYPERLINK"))
+    }
+
     @Test func logMarksARecordThatFailsVerification() throws {
         let library = try history()
         let file = try library.recordFiles("dosing").first { try library.repository.read($0).contains(SignedLibrary.dan.email) } ?? ""
