@@ -61,13 +61,13 @@ public final class ContentRepository {
         }
     }
 
-    /// The library as committed in `commit`. A walk over many old commits passes `cached: false`: their versions would
-    /// fill the parse cache that every later run loads, for no gain.
-    func library(at commit: Commit, imposing config: ContentConfig? = nil, cached: Bool = true) throws(ContentError) -> ContentLibrary {
+    /// The library as committed in `commit`. A walk over many old commits passes its own `cache` (see
+    /// `ParseCache.inMemory`): their versions would fill the parse cache that every later run loads, for no gain.
+    func library(at commit: Commit, imposing config: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
         return try ContentError.readingGit {
             let source = try TreeSource(repository: repository, root: try repository.tree(commit.tree),
                                     name: "HEAD (\(commit.id.hex.prefix(7)))")
-            return try ContentLibrary.load(from: source, imposing: config, cache: cached ? parseCache : nil)
+            return try ContentLibrary.load(from: source, imposing: config, cache: cache ?? parseCache)
         }
     }
 

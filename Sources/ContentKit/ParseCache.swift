@@ -11,7 +11,8 @@ import GitKit
 final class ParseCache {
     static let formatLine = "contentctl-parse-cache 1"
 
-    private let path: String
+    /// Nil for a cache that lives only in memory, for this run.
+    private let path: String?
     private var digest: String?
     private var modules = Shelf<Module>()
     private var events = Shelf<ChangeEvent>()
@@ -43,6 +44,16 @@ final class ParseCache {
 
     init(repository: Repository) {
         path = CacheFile.path("parsed", in: repository)
+    }
+
+    /// A cache kept for this run only: a walk over many old libraries parses each version of a file once, without
+    /// filling the file every later run loads.
+    private init() {
+        path = nil
+    }
+
+    static func inMemory() -> ParseCache {
+        ParseCache()
     }
 
     /// Whether the cache serves a library read under `config`. The first configuration a run asks about (HEAD's, in
@@ -93,7 +104,7 @@ final class ParseCache {
 
     /// Writes what this run used, when it added anything; a failure (a read-only clone) only costs speed.
     func save() {
-        guard added, let digest else { return }
+        guard added, let digest, let path else { return }
         var text = Self.formatLine + "\n" + digest + "\n"
         for (_, module) in modules.usedInOrder { text += Self.line(module) + "\n" }
         for (key, event) in events.usedInOrder { text += Self.line(event, key: key) + "\n" }
@@ -106,7 +117,7 @@ final class ParseCache {
     }
 
     private func load(expecting wanted: String) {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        guard let path, let data = FileManager.default.contents(atPath: path) else { return }
         // Bytes, not Characters: splitting a large file by Character costs more than the parsing it saves.
         let lines = [UInt8](data).split(separator: 0x0A)
         guard lines.count >= 2, Self.text(lines[0]) == Self.formatLine, Self.text(lines[1]) == wanted else { return }

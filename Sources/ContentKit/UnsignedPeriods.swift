@@ -50,6 +50,7 @@ extension ContentRepository {
             var live: [String: (module: Module, commit: Commit)] = [:]
             var periods: [UnsignedPeriod] = []
             var previousContent: ObjectID?
+            let parsed = ParseCache.inMemory()
             for commit in chain.reversed() {
                 let content = try repository.entry(atPath: config.contentFolder, in: try repository.tree(commit.tree))?.id
                 guard content != previousContent else { continue }
@@ -57,7 +58,7 @@ extension ContentRepository {
                 guard content != nil else { continue }
                 let library: ContentLibrary
                 do throws(ContentError) {
-                    library = try self.library(at: commit, cached: false)
+                    library = try self.library(at: commit, cache: parsed)
                 } catch {
                     guard error.status == .badContent else { throw error }
                     continue
