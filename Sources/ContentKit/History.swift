@@ -124,20 +124,10 @@ struct History {
 
     /// The index of the first parent that has anything at `path`.
     private func firstParent(of parents: [CommitHeader], holding path: String) throws(GitError) -> Int? {
-        for (index, parent) in parents.enumerated() where try entry(atPath: path, in: parent.tree) != nil {
+        for (index, parent) in parents.enumerated() where try objects.entry(atPath: path, in: parent.tree) != nil {
             return index
         }
         return nil
-    }
-
-    /// What sits at a slash-separated path below a tree, or nil when nothing is there.
-    private func entry(atPath path: String, in tree: ObjectID) throws(GitError) -> EntryIdentity? {
-        var current = EntryIdentity(id: tree, mode: .tree)
-        for name in path.split(separator: "/") {
-            guard current.isTree, let next = try trees.tree(current.id).entryIdentity(named: String(name)) else { return nil }
-            current = next
-        }
-        return current
     }
 
     /// Which of `among` differ between two trees.

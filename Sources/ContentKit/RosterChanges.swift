@@ -21,18 +21,20 @@ struct RosterChanges {
 
     /// The changes up to `tip`, reusing `cached` where the walk reaches its tip.
     static func compute(repository: Repository, rosterPath: String, tip: Commit, cached: RosterChanges?) throws(GitError) -> RosterChanges {
+        // Raw commit headers and trees: a first walk of a long branch reads two trees per commit, nothing more.
+        let objects = try repository.objectDatabase()
         var segment: [Change] = []
         var base: [Change] = []
-        var commit = tip
+        var commit = try objects.commitHeader(tip.id)
         while true {
             if let cached, cached.rosterPath == rosterPath, commit.id == cached.tip {
                 base = cached.changes
                 break
             }
-            segment.append(Change(since: commit.time, commit: commit.id,
-                                  blob: try repository.entry(atPath: rosterPath, in: try repository.tree(commit.tree))?.id))
+            segment.append(Change(since: Date(timeIntervalSince1970: TimeInterval(commit.seconds)), commit: commit.id,
+                                  blob: try objects.entry(atPath: rosterPath, in: commit.tree)?.id))
             guard let parent = commit.parents.first else { break }
-            commit = try repository.commit(parent)
+            commit = try objects.commitHeader(parent)
         }
         var changes = base
         for change in segment.reversed() where changes.isEmpty || changes[changes.count - 1].blob != change.blob {

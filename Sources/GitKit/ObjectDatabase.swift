@@ -20,6 +20,16 @@ public final class ObjectDatabase {
         return try RawTree(id: id, object: object)
     }
 
+    /// What sits at a slash-separated path below a tree, or nil when nothing is there.
+    public func entry(atPath path: String, in tree: ObjectID) throws(GitError) -> EntryIdentity? {
+        var current = EntryIdentity(id: tree, mode: .tree)
+        for name in path.split(separator: "/") {
+            guard current.isTree, let next = try self.tree(current.id).entryIdentity(named: String(name)) else { return nil }
+            current = next
+        }
+        return current
+    }
+
     /// What orders and follows a commit in a walk: its tree, parents and committer time.
     public func commitHeader(_ id: ObjectID) throws(GitError) -> CommitHeader {
         let object = try read(id, expecting: GIT_OBJECT_COMMIT, "read commit")
