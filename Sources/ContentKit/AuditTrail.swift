@@ -48,10 +48,7 @@ extension ContentRepository {
         var entries: [AuditTrail.Entry] = []
         do {
             let chain = try repository.firstParentChain(from: head.commit)
-            var blobs: [ObjectID?] = []
-            for commit in chain {
-                blobs.append(try repository.entry(atPath: module.path, in: try repository.tree(commit.tree))?.id)
-            }
+            let blobs = try repository.objectDatabase().versions(atPath: module.path, in: chain.map(\.tree))
             for (index, commit) in chain.enumerated() {
                 let old = index + 1 < blobs.count ? blobs[index + 1] : nil
                 if blobs[index] != old {

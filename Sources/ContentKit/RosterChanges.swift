@@ -21,9 +21,9 @@ struct RosterChanges {
 
     /// The changes up to `tip`, reusing `cached` where the walk reaches its tip.
     static func compute(repository: Repository, rosterPath: String, tip: Commit, cached: RosterChanges?) throws(GitError) -> RosterChanges {
-        // Raw commit headers and trees: a first walk of a long branch reads two trees per commit, nothing more.
+        // Raw commit headers, and trees only where the roster's folders changed (see `ObjectDatabase.versions`).
         let objects = try repository.objectDatabase()
-        var segment: [Change] = []
+        var segment: [CommitHeader] = []
         var base: [Change] = []
         var commit = try objects.commitHeader(tip.id)
         while true {
@@ -31,14 +31,15 @@ struct RosterChanges {
                 base = cached.changes
                 break
             }
-            segment.append(Change(since: Date(timeIntervalSince1970: TimeInterval(commit.seconds)), commit: commit.id,
-                                  blob: try objects.entry(atPath: rosterPath, in: commit.tree)?.id))
+            segment.append(commit)
             guard let parent = commit.parents.first else { break }
             commit = try objects.commitHeader(parent)
         }
+        let blobs = try objects.versions(atPath: rosterPath, in: segment.map(\.tree))
         var changes = base
-        for change in segment.reversed() where changes.isEmpty || changes[changes.count - 1].blob != change.blob {
-            changes.append(change)
+        for (commit, blob) in zip(segment, blobs).reversed()
+            where changes.isEmpty || changes[changes.count - 1].blob != blob {
+            changes.append(Change(since: Date(timeIntervalSince1970: TimeInterval(commit.seconds)), commit: commit.id, blob: blob))
         }
         return RosterChanges(rosterPath: rosterPath, tip: tip.id, changes: changes)
     }

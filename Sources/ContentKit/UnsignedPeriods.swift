@@ -47,12 +47,12 @@ extension ContentRepository {
         try ContentError.readingGit {
             let branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
             let chain = try repository.firstParentChain(from: branch.tip)
+            let contents = try repository.objectDatabase().versions(atPath: config.contentFolder, in: chain.map(\.tree))
             var live: [String: (module: Module, commit: Commit)] = [:]
             var periods: [UnsignedPeriod] = []
             var previousContent: ObjectID?
             let parsed = ParseCache.inMemory()
-            for commit in chain.reversed() {
-                let content = try repository.entry(atPath: config.contentFolder, in: try repository.tree(commit.tree))?.id
+            for (commit, content) in zip(chain, contents).reversed() {
                 guard content != previousContent else { continue }
                 previousContent = content
                 guard content != nil else { continue }

@@ -20,14 +20,39 @@ public final class ObjectDatabase {
         return try RawTree(id: id, object: object)
     }
 
-    /// What sits at a slash-separated path below a tree, or nil when nothing is there.
-    public func entry(atPath path: String, in tree: ObjectID) throws(GitError) -> EntryIdentity? {
-        var current = EntryIdentity(id: tree, mode: .tree)
-        for name in path.split(separator: "/") {
-            guard current.isTree, let next = try self.tree(current.id).entryIdentity(named: String(name)) else { return nil }
-            current = next
+    /// The id of what sits at a slash-separated path below a tree, or nil when nothing is there.
+    public func entry(atPath path: String, in tree: ObjectID) throws(GitError) -> ObjectID? {
+        try versions(atPath: path, in: [tree])[0]
+    }
+
+    /// The id of what sits at `path` in each of `trees` (nil where nothing is there), in the same order. Consecutive
+    /// trees of a branch share most folders: a folder whose id equals the previous tree's is not read again, so a
+    /// path's versions along a long history cost a read only where its folders changed.
+    public func versions(atPath path: String, in trees: [ObjectID]) throws(GitError) -> [ObjectID?] {
+        let names = path.split(separator: "/").map(String.init)
+        // For the previous tree: the ids of the root, each folder on the way and the entry itself.
+        var previous: [ObjectID?] = []
+        var result: [ObjectID?] = []
+        result.reserveCapacity(trees.count)
+        for tree in trees {
+            var route: [ObjectID?] = [tree]
+            var isFolder = true
+            for (level, name) in names.enumerated() {
+                if previous.count == names.count + 1, route[level] == previous[level] {
+                    route += previous[(level + 1)...]
+                    break
+                }
+                guard isFolder, let id = route[level], let entry = try self.tree(id).entryIdentity(named: name) else {
+                    route += Array(repeating: nil, count: names.count - level)
+                    break
+                }
+                route.append(entry.id)
+                isFolder = entry.isTree
+            }
+            previous = route
+            result.append(route.last ?? nil)
         }
-        return current
+        return result
     }
 
     /// What orders and follows a commit in a walk: its tree, parents and committer time.

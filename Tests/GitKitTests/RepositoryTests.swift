@@ -92,6 +92,37 @@ import TestSupport
         #expect(throws: GitError.self) { try objects.commitHeader(header.tree) }
     }
 
+    /// A path's versions along a history equal `git rev-parse COMMIT:PATH`, through unrelated edits, a deletion,
+    /// a folder that turns into a file and back, and a re-addition.
+    @Test func pathVersionsAlongAHistoryMatchGit() throws {
+        let repository = try TestRepository()
+        var commits: [String] = []
+        func step(_ message: String, _ change: () throws -> Void) throws {
+            try change()
+            commits.append(try repository.commit(message))
+        }
+        try step("add") { try repository.write("a/b/c.txt", "1\n"); try repository.write("other.txt", "x\n") }
+        try step("unrelated") { try repository.write("other.txt", "y\n") }
+        try step("sibling") { try repository.write("a/b/d.txt", "2\n") }
+        try step("edit") { try repository.write("a/b/c.txt", "3\n") }
+        try step("delete") { try repository.remove("a/b/c.txt") }
+        try step("folder to file") { try repository.remove("a/b"); try repository.write("a/b", "file\n") }
+        try step("file to folder") { try repository.remove("a/b"); try repository.write("a/b/c.txt", "4\n") }
+        let git = try Repository.open(at: repository.path)
+        let objects = try git.objectDatabase()
+        let trees = try commits.map { try git.commit(try #require(ObjectID(hex: $0))).tree }
+        for path in ["a/b/c.txt", "a/b", "other.txt", "a/b/c.txt/x"] {
+            let ours = try objects.versions(atPath: path, in: trees).map { $0?.hex ?? "-" }
+            let theirs = try commits.map { commit in
+                let result = try Command.run("/usr/bin/git", ["rev-parse", "--verify", "-q", commit + ":" + path], in: repository.path,
+                                             environment: repository.environment())
+                return result.status == 0 ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "-"
+            }
+            #expect(ours == theirs, "\(path)")
+            #expect(try trees.map { try objects.entry(atPath: path, in: $0)?.hex ?? "-" } == theirs, "\(path)")
+        }
+    }
+
     /// A tree object whose bytes break the format is an error naming the tree, not a crash or a wrong answer.
     @Test func malformedTreeIsAnError() throws {
         let repository = try TestRepository()
