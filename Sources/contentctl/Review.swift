@@ -96,7 +96,8 @@ struct Review: ParsableCommand {
             printWarnings(report.warnings)
             try failOnInvalidModules(report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid }.map(\.message) })
             if strict, report.modules.contains(where: \.failsStrictReview) {
-                throw ContentError(.findings, "\(report.modules.filter(\.failsStrictReview).count) active module(s) are not current")
+                let failing = report.modules.filter(\.failsStrictReview).count
+                throw ContentError(.findings, "\(counted(failing, "active module")) \(failing == 1 ? "is" : "are") not current")
             }
         }
     }
