@@ -40,10 +40,16 @@ extension ContentRepository {
         }
     }
 
+    /// The approved text parsed as a module at the record's path; the parse cache serves it (and keeps it) like any
+    /// module at that path with that blob, so each record's approved text is parsed once, not on every run.
     private func parse(_ parser: ModuleParser, record: SignoffRecord, blob: ObjectID, source: String) -> (module: Module?, source: String, problem: String?) {
+        let cache = parseCache.flatMap { $0.serves(parser.config) ? $0 : nil }
+        if let cached = cache?.module(path: record.path, blob: blob, assetBlob: parser.blobAtPath) { return (cached, source, nil) }
         do {
             let data = [UInt8](try repository.blob(blob))
-            return (try parser.parse(path: record.path, blob: blob, data: data), source, nil)
+            let module = try parser.parse(path: record.path, blob: blob, data: data)
+            cache?.store(module)
+            return (module, source, nil)
         } catch let error as ContentError {
             return (nil, source, "the approved text (\(source)) cannot be read: \(error.message)")
         } catch {

@@ -6,6 +6,25 @@ import TestSupport
 /// Signed sign-offs end to end: signing through ssh-keygen, verification in Swift, interoperability with
 /// `ssh-keygen -Y verify`, and each forgery rejected with its own reason and counted as absent.
 @Suite struct SignatureTests {
+    /// The approved text of a record, parsed once and then taken from the parse cache, verifies as it did when parsed.
+    @Test func approvedTextFromTheParseCacheVerifiesAsWhenParsed() throws {
+        let library = try SignedLibrary()
+        #expect(try library.signoff("dosing", role: "sales", as: SignedLibrary.dan, keyName: "dan").status == 0)
+        // Reworded after the sign-off, so the approved text is read from the record's commit, not from HEAD.
+        try library.repository.write(SignedLibrary.dosing, SignedLibrary.module(id: "dosing", markets: "[US]", body: "Take 15 mg once daily with food."))
+        try library.repository.commit("Dosing: with food", date: TestRepository.date("2026-03-10T09:00:00Z"))
+        let uncached = try library.contentctl(["verify", "--no-cache"])
+        #expect(uncached.stdout.contains("1 verified, 0 failed"), "\(uncached.stdout)\(uncached.stderr)")
+        for _ in 0..<2 {
+            #expect(try library.contentctl(["verify"]).stdout == uncached.stdout)
+            #expect(try library.contentctl(["review", "--as-of", "2026-03-11", "--format", "json"]).stdout
+                    == (try library.contentctl(["review", "--as-of", "2026-03-11", "--format", "json", "--no-cache"]).stdout))
+        }
+        let cache = try String(contentsOfFile: library.repository.path + "/.git/contentctl/cache/parsed", encoding: .utf8)
+        let approvedBlob = try library.repository.git("rev-parse", "HEAD~1:" + SignedLibrary.dosing).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(cache.contains("\t" + approvedBlob + "\t"))
+    }
+
     @Test func signedRecordsVerifyInContentctlAndInSSHKeygen() throws {
         let library = try SignedLibrary()
         let sales = try library.signoff("dosing", role: "sales", as: SignedLibrary.dan, keyName: "dan")
