@@ -21,7 +21,7 @@ extension ContentRepository {
     /// A question for each module and event file listed in `head`'s content folder.
     fileprivate static func questions(at head: Commit, in repository: Repository) throws(ContentError) -> [String: History.Question] {
         try ContentError.readingGit {
-            let source = try TreeSource(repository: repository, root: try repository.tree(head.tree), name: "HEAD")
+            let source = try TreeSource(repository: repository, root: head.tree, name: "HEAD")
             let files = try ContentLibrary.files(in: source, config: try ContentLibrary.configuration(in: source))
             return Dictionary(uniqueKeysWithValues: files.modules.map { ($0.path, History.Question.lastChange) }
                 + files.events.map { ($0.path, History.Question.introduction) })

@@ -65,7 +65,7 @@ public final class ContentRepository {
     /// `ParseCache.inMemory`): their versions would fill the parse cache that every later run loads, for no gain.
     func library(at commit: Commit, imposing config: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
         return try ContentError.readingGit {
-            let source = try TreeSource(repository: repository, root: try repository.tree(commit.tree),
+            let source = try TreeSource(repository: repository, root: commit.tree,
                                     name: "HEAD (\(commit.id.hex.prefix(7)))")
             return try ContentLibrary.load(from: source, imposing: config, cache: cache ?? parseCache)
         }

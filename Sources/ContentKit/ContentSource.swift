@@ -25,7 +25,7 @@ struct TreeSource: ContentSource {
     let lookup: TreeLookup
     let name: String
 
-    init(repository: Repository, root: Tree, name: String) throws(GitError) {
+    init(repository: Repository, root: ObjectID, name: String) throws(GitError) {
         lookup = try TreeLookup(repository: repository, root: root)
         self.name = name
     }
@@ -36,7 +36,7 @@ struct TreeSource: ContentSource {
         do {
             guard let tree = try lookup.folder(TreeChanges.normalized(folder)) else { return [] }
             var result: [(path: String, blob: ObjectID)] = []
-            try collect(try lookup.objects.tree(tree.id), prefix: folder, skipFolder: skipFolder, into: &result)
+            try collect(tree, prefix: folder, skipFolder: skipFolder, into: &result)
             return result
         } catch {
             throw ContentError(error)

@@ -2,22 +2,22 @@ import GitKit
 
 /// Looks up paths below one tree, reading each folder once however many paths pass through it. libgit2 keeps no
 /// trees in its object cache (a history walk would fill it), so looking up each record's snapshot path anew
-/// re-read the root, the content folder and the ledger's large folder every time.
+/// re-read the root, the content folder and the ledger's large folder every time. Folders are read as raw trees,
+/// the same reader listings and history walks use.
 final class TreeLookup {
     let repository: Repository
-    let root: Tree
-    /// For listing whole folders, which reads every folder below them once.
     let objects: ObjectDatabase
-    private var folders: [String: Tree?] = [:]
+    private let root: ObjectID
+    private var folders: [String: RawTree?] = [:]
 
-    init(repository: Repository, root: Tree) throws(GitError) {
+    init(repository: Repository, root: ObjectID) throws(GitError) {
         self.repository = repository
         self.root = root
         objects = try repository.objectDatabase()
     }
 
     convenience init(repository: Repository, commit: Commit) throws(GitError) {
-        try self.init(repository: repository, root: try repository.tree(commit.tree))
+        try self.init(repository: repository, root: commit.tree)
     }
 
     /// The entry at a slash-separated path, or nil when nothing is there.
@@ -28,13 +28,14 @@ final class TreeLookup {
     }
 
     /// The folder at `path` ("" for the root), or nil when there is none.
-    func folder(_ path: String) throws(GitError) -> Tree? {
-        if path.isEmpty { return root }
+    func folder(_ path: String) throws(GitError) -> RawTree? {
         if let known = folders[path] { return known }
-        let parent = RepositoryPath.folder(of: path)
-        var found: Tree?
-        if let entry = try folder(parent)?.entry(named: RepositoryPath.baseName(of: path)), entry.isTree {
-            found = try repository.tree(entry.id)
+        var found: RawTree?
+        if path.isEmpty {
+            found = try objects.tree(root)
+        } else if let entry = try folder(RepositoryPath.folder(of: path))?.entryIdentity(named: RepositoryPath.baseName(of: path)),
+                  entry.isTree {
+            found = try objects.tree(entry.id)
         }
         folders[path] = found
         return found

@@ -38,7 +38,7 @@ public final class ObjectDatabase {
             var route: [ObjectID?] = [tree]
             var isFolder = true
             for (level, name) in names.enumerated() {
-                if previous.count == names.count + 1, route[level] == previous[level] {
+                if !previous.isEmpty, route[level] == previous[level] {
                     route += previous[(level + 1)...]
                     break
                 }

@@ -47,6 +47,11 @@ public final class RawTree {
         }
     }
 
+    /// The entry with this name (a single path component).
+    public func entry(named name: String) -> TreeEntry? {
+        entryIdentity(named: name).map { TreeEntry(name: name, id: $0.id, mode: $0.mode) }
+    }
+
     /// The id and mode of the entry with this name (a single path component).
     public func entryIdentity(named name: String) -> EntryIdentity? {
         guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: "/")) else { return nil }

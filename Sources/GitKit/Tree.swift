@@ -20,12 +20,6 @@ public struct TreeEntry: Equatable, Sendable {
     public let id: ObjectID
     public let mode: FileMode
 
-    public init(name: String, id: ObjectID, mode: FileMode) {
-        self.name = name
-        self.id = id
-        self.mode = mode
-    }
-
     public var isTree: Bool { mode == .tree }
     public var isFile: Bool { mode == .blob || mode == .executable }
 }
@@ -62,11 +56,6 @@ public final class Tree {
         (0..<git_tree_entrycount(handle)).compactMap { index in
             git_tree_entry_byindex(handle, index).map(Self.entry)
         }
-    }
-
-    /// The entry with this name directly in this tree.
-    public func entry(named name: String) -> TreeEntry? {
-        git_tree_entry_byname(handle, name).map(Self.entry)
     }
 
     private static func entry(_ raw: OpaquePointer) -> TreeEntry {
