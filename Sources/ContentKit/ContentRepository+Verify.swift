@@ -19,26 +19,28 @@ extension ContentRepository {
     }
 
     /// Record files that some commit reachable from `head` held under the ledger and `head` no longer holds.
-    /// Records are append-only, so each is a record someone removed. Each distinct folder tree is read once.
+    /// Records are append-only, so each is a record someone removed. Commits are read as raw headers and each
+    /// distinct folder tree once, as raw trees.
     func deletedRecords(folder: String, from head: Commit) throws(ContentError) -> [DeletedRecord] {
         do {
+            let objects = try repository.objectDatabase()
             var present: Set<String> = []
-            if let entry = try repository.entry(atPath: folder, in: try repository.tree(head.tree)) {
+            if let ledger = try objects.entry(atPath: folder, in: head.tree) {
                 var seen: Set<ObjectID> = []
-                try collectRecords(tree: entry.id, prefix: folder, seen: &seen) { path in present.insert(path) }
+                try collectRecords(tree: ledger, prefix: folder, objects: objects, seen: &seen) { path in present.insert(path) }
             }
             var deleted: [String: DeletedRecord] = [:]
             var seenTrees: Set<ObjectID> = []
             var seenCommits: Set<ObjectID> = [head.id]
-            var queue = [head]
+            var queue = [try objects.commitHeader(head.id)]
             while let commit = queue.popLast() {
-                if let entry = try repository.entry(atPath: folder, in: try repository.tree(commit.tree)) {
-                    try collectRecords(tree: entry.id, prefix: folder, seen: &seenTrees) { path in
+                if let ledger = try objects.entry(atPath: folder, in: commit.tree) {
+                    try collectRecords(tree: ledger, prefix: folder, objects: objects, seen: &seenTrees) { path in
                         if !present.contains(path) { deleted[path] = DeletedRecord(path: path, lastSeenIn: commit.id) }
                     }
                 }
                 for parent in commit.parents where seenCommits.insert(parent).inserted {
-                    queue.append(try repository.commit(parent))
+                    queue.append(try objects.commitHeader(parent))
                 }
             }
             return deleted.values.sorted { $0.path < $1.path }
@@ -47,12 +49,13 @@ extension ContentRepository {
         }
     }
 
-    private func collectRecords(tree id: ObjectID, prefix: String, seen: inout Set<ObjectID>, _ found: (String) -> Void) throws(GitError) {
+    private func collectRecords(tree id: ObjectID, prefix: String, objects: ObjectDatabase, seen: inout Set<ObjectID>,
+                                _ found: (String) -> Void) throws(GitError) {
         guard seen.insert(id).inserted else { return }
-        for entry in try repository.tree(id).entries {
+        for entry in try objects.tree(id).allEntries {
             let path = prefix + "/" + entry.name
             if entry.isTree, entry.name != Ledger.snapshotsFolder {
-                try collectRecords(tree: entry.id, prefix: path, seen: &seen, found)
+                try collectRecords(tree: entry.id, prefix: path, objects: objects, seen: &seen, found)
             } else if entry.isFile, entry.name.hasSuffix(SignoffRecord.fileExtension) {
                 found(path)
             }
