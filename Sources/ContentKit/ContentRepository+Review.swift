@@ -8,6 +8,20 @@ extension ContentRepository {
         try reviewSession(asOf: asOf, now: now, whenRead: whenRead).report
     }
 
+    /// The review rendered for printing: reused from the last run while nothing it was made from has changed (see
+    /// `ReviewOutputCache`), otherwise made, and kept for the next run.
+    public func renderedReview(asOf: CalendarDate? = nil, now: Date = Date(), as rendering: ReviewRendering,
+                               whenRead: () -> Void = {}) throws(ContentError) -> RenderedReview {
+        if usesCache, let cached = ReviewOutputCache.review(of: try requireHeadCommit(), asOf: asOf, now: now, rendering: rendering, in: repository) {
+            whenRead()
+            return cached
+        }
+        let session = try reviewSession(asOf: asOf, now: now, whenRead: whenRead)
+        let rendered = RenderedReview(report: session.report, text: rendering.render(session.report))
+        if usesCache { ReviewOutputCache.save(rendered, of: session, rendering: rendering, in: repository) }
+        return rendered
+    }
+
     /// The review with what it was made from, for the reports built on it (packets, metrics, pending lists).
     /// Without `asOf`, the day is today in the configured time zone, but never after `notAfter`.
     func reviewSession(asOf: CalendarDate?, notAfter: CalendarDate? = nil, now: Date, whenRead: () -> Void) throws(ContentError) -> ReviewSession {
@@ -15,7 +29,7 @@ extension ContentRepository {
         let head = try requireHeadCommit()
         // The history walk and reading the library each take a core.
         let pending = historyInBackground(at: head.commit)
-        let library = try verifiedLibrary(at: head.commit).library
+        let (library, verifications, trustedBranchTip) = try verifiedLibrary(at: head.commit)
         // Written while the walk still runs, rather than after it, when this thread would be the one still working.
         parseCache?.save()
         let history = try pending.wait(events: library.events)
@@ -34,7 +48,8 @@ extension ContentRepository {
             warnings: library.warnings
         )
         return ReviewSession(report: report, library: library, head: head.commit,
-                             lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded)
+                             lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded,
+                             approvedCommits: verifications.map(\.record.commit), trustedBranchTip: trustedBranchTip)
     }
 }
 
@@ -53,15 +68,22 @@ struct ReviewSession {
     let head: Commit
     let lastChanges: [String: Commit]
     let eventsRecorded: [String: Date]
+    /// The commits the sign-off records name, whether or not they still exist.
+    let approvedCommits: [ObjectID]
+    /// The tip of `trust.branch` the records were judged by; nil when that branch does not exist.
+    let trustedBranchTip: ObjectID?
     /// Each module's review by its path.
     let reviewsByPath: [String: ModuleReview]
 
-    init(report: ReviewReport, library: ContentLibrary, head: Commit, lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+    init(report: ReviewReport, library: ContentLibrary, head: Commit, lastChanges: [String: Commit], eventsRecorded: [String: Date],
+         approvedCommits: [ObjectID], trustedBranchTip: ObjectID?) {
         self.report = report
         self.library = library
         self.head = head
         self.lastChanges = lastChanges
         self.eventsRecorded = eventsRecorded
+        self.approvedCommits = approvedCommits
+        self.trustedBranchTip = trustedBranchTip
         reviewsByPath = Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -111,10 +111,11 @@ public struct RecordVerification: Sendable {
 extension ContentRepository {
     /// The library at `commit` with every record verified; records that fail are left out of the ledger (so they
     /// count as absent) and reported among its problems.
-    func verifiedLibrary(at commit: Commit) throws(ContentError) -> (library: ContentLibrary, verifications: [RecordVerification]) {
+    func verifiedLibrary(at commit: Commit) throws(ContentError) -> (library: ContentLibrary, verifications: [RecordVerification], trustedBranchTip: ObjectID?) {
         let library = try library(at: commit)
-        let verifications = try recordVerifier(for: library, at: commit).verifications(of: library.ledger)
-        return (library.replacingLedger(library.ledger.keepingVerified(verifications)), verifications)
+        let verifier = try recordVerifier(for: library, at: commit)
+        let verifications = try verifier.verifications(of: library.ledger)
+        return (library.replacingLedger(library.ledger.keepingVerified(verifications)), verifications, verifier.rosters.branchTip)
     }
 
     func recordVerifier(for library: ContentLibrary, at commit: Commit) throws(ContentError) -> RecordVerifier {

@@ -5,10 +5,12 @@ struct TrustedBranch {
     let tip: Commit
     /// How reports name it.
     let name: String
+    /// Whether the branch does not exist, so HEAD stands in for it.
+    var isFallback = false
 
     static func resolve(repository: Repository, config: ContentConfig, fallback head: Commit) throws(GitError) -> TrustedBranch {
         guard let id = try repository.referenceTarget("refs/heads/" + config.trustBranch) else {
-            return TrustedBranch(tip: head, name: "HEAD (branch \(config.trustBranch) not found)")
+            return TrustedBranch(tip: head, name: "HEAD (branch \(config.trustBranch) not found)", isFallback: true)
         }
         return TrustedBranch(tip: try repository.commit(id), name: config.trustBranch)
     }

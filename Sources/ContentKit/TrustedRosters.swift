@@ -16,6 +16,9 @@ struct TrustedRosters {
 
     /// The branch (or, if it does not exist, HEAD) the history was read from.
     let source: String
+    /// The trusted branch's tip when the history was read from `trust.branch` by name; nil when that branch does not
+    /// exist (HEAD's history was read) or when the caller named the tip itself.
+    var branchTip: ObjectID?
     /// Oldest first.
     let versions: [Version]
 
@@ -32,7 +35,9 @@ struct TrustedRosters {
         } catch {
             throw ContentError(error)
         }
-        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name, cached: cached)
+        var rosters = try load(repository: repository, config: config, tip: branch.tip, source: branch.name, cached: cached)
+        rosters.branchTip = branch.isFallback ? nil : branch.tip.id
+        return rosters
     }
 
     /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request). With `cached`, the

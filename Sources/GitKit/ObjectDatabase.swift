@@ -68,6 +68,17 @@ public final class ObjectDatabase {
         return header
     }
 
+    /// Whether the store holds `id` as a commit. Only the object's header is read, not its data.
+    public func containsCommit(_ id: ObjectID) throws(GitError) -> Bool {
+        var raw = id.raw
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        let result = git_odb_read_header(&size, &type, handle, &raw)
+        if result == GIT_ENOTFOUND.rawValue { return false }
+        try check(result, "read object header \(id)")
+        return type == GIT_OBJECT_COMMIT
+    }
+
     /// `operation` names the read in errors, with the id added; a walk reads millions of objects, so the message
     /// is built only when a read fails.
     private func read(_ id: ObjectID, expecting type: git_object_t, _ operation: StaticString) throws(GitError) -> OpaquePointer {

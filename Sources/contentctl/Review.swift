@@ -71,33 +71,31 @@ struct Review: ParsableCommand {
             let line = ProgressLine(progress: progress, cached: !global.noCache)
             let day = asOf.flatMap(CalendarDate.init)
             let chosenCycle = cycle.flatMap(ReviewCycle.init)
-            let report: ReviewReport
             let packetFormat = ReportFormat(rawValue: format.rawValue)
+            let rendered: RenderedReview
             if let reviewer {
                 let packet = try repository.personalPacket(for: reviewer, asOf: day, cycle: chosenCycle, whenRead: { line?.finish() })
-                report = packet.report
-                try deliver(try packet.render(format == .html ? .html : .markdown, templates: repository.templates))
+                rendered = RenderedReview(report: packet.report, text: try packet.render(format == .html ? .html : .markdown, templates: repository.templates))
             } else if packetFormat == nil, !record, !metrics, format == .table || chosenCycle == nil {
-                report = try repository.review(asOf: day, whenRead: { line?.finish() })
-                try deliver(format == .table ? report.table(style: global.style) : report.json.serialized())
+                rendered = try repository.renderedReview(asOf: day, as: format == .table ? .table(global.style) : .json, whenRead: { line?.finish() })
             } else {
                 let packet = try repository.reviewPacket(asOf: day, cycle: chosenCycle, whenRead: { line?.finish() })
-                report = packet.report
                 if record {
                     let recorded = try repository.recordCycle(packet, environment: ProcessInfo.processInfo.environment)
                     printError("recorded cycle \(packet.cycle.name) in \(recorded.folder) at \(recorded.commit.hex.prefix(7))")
                 }
-                if let packetFormat {
-                    try deliver(try packet.render(packetFormat, templates: repository.templates))
+                let text = if let packetFormat {
+                    try packet.render(packetFormat, templates: repository.templates)
                 } else {
-                    try deliver(format == .table ? report.table(style: global.style) + "\n" + packet.metrics.text : packet.json.serialized())
+                    format == .table ? packet.report.table(style: global.style) + "\n" + packet.metrics.text : packet.json.serialized()
                 }
+                rendered = RenderedReview(report: packet.report, text: text)
             }
-            printWarnings(report.warnings)
-            try failOnInvalidModules(report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid }.map(\.message) })
-            if strict, report.modules.contains(where: \.failsStrictReview) {
-                let failing = report.modules.filter(\.failsStrictReview).count
-                throw ContentError(.findings, "\(counted(failing, "active module")) \(failing == 1 ? "is" : "are") not current")
+            try deliver(rendered.text)
+            printWarnings(rendered.warnings)
+            try failOnInvalidModules(rendered.invalidModules)
+            if strict, rendered.notCurrent > 0 {
+                throw ContentError(.findings, "\(counted(rendered.notCurrent, "active module")) \(rendered.notCurrent == 1 ? "is" : "are") not current")
             }
         }
     }

@@ -90,6 +90,11 @@ import TestSupport
         #expect(header.seconds == Int64(fields[2]))
         #expect(header.parents.map(\.hex) == Array(fields[3...]))
         #expect(throws: GitError.self) { try objects.commitHeader(header.tree) }
+        // Existence as a commit, as `git cat-file -t` sees it: a tree is not one, an unknown id is absent.
+        #expect(try objects.containsCommit(header.id))
+        #expect(try objects.containsCommit(header.parents[1]))
+        #expect(try !objects.containsCommit(header.tree))
+        #expect(try !objects.containsCommit(try #require(ObjectID(hex: String(repeating: "ab", count: 20)))))
     }
 
     /// A path's versions along a history equal `git rev-parse COMMIT:PATH`, through unrelated edits, a deletion,

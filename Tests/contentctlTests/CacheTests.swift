@@ -10,7 +10,10 @@ import TestSupport
         return repository
     }
 
+    /// The kept review output is removed first, so a cached run is made from the history and parse caches these
+    /// tests are about (the output cache has its own tests).
     private func review(_ repository: TestRepository, cache: Bool) throws -> String {
+        try? FileManager.default.removeItem(atPath: repository.path + "/" + cacheFolder + "/review")
         let result = try CLI.run(["review", "--as-of", "2027-01-15", "--format", "json"] + (cache ? [] : ["--no-cache"]), in: repository)
         #expect(result.status == 0 || result.status == 65, "\(result.stderr)")
         return result.stdout
