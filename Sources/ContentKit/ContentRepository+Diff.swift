@@ -24,7 +24,7 @@ extension ContentRepository {
     /// Compares the content folder between two revisions (or a revision and the work tree).
     public func diff(_ request: DiffRequest) throws(ContentError) -> ContentDiff {
         let (head, _) = try requireHeadCommit()
-        let config = try library(at: head).config
+        let config = try configuration(at: head)
         let folder = config.contentFolder
         if request.worktree, request.to != nil {
             throw ContentError(.usage, "--worktree compares FROM with the work tree; give no TO")
@@ -99,8 +99,8 @@ extension ContentRepository {
         let oldText = oldData.flatMap(Self.text)
         let newText = newData.flatMap(Self.text)
         let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
-        let oldFields = oldText.map(DisplayedFrontMatter.init)
-        let newFields = newText.map(DisplayedFrontMatter.init)
+        let oldFields = oldText.map { DisplayedFrontMatter($0) }
+        let newFields = newText.map { DisplayedFrontMatter($0, sameAs: oldFields) }
         let parser = ModuleParser(config: ContentConfig()) { (_: String) throws(ContentError) -> ObjectID? in nil }
         let id = newFields?.values["id"] ?? oldFields?.values["id"] ?? parser.defaultID(path: change.path)
         var segments: [TextDiff.Segment]?
@@ -137,7 +137,9 @@ extension ContentRepository {
     }
 
     private static func text(_ data: Data) -> String? {
-        guard !data.prefix(8000).contains(0) else { return nil }
+        // As git decides a file is binary: a zero byte in its first 8000 bytes.
+        let binary = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, min(bytes.count, 8000)) != nil } ?? false }
+        guard !binary else { return nil }
         return String(data: data, encoding: .utf8)
     }
 

@@ -62,7 +62,7 @@ extension ContentRepository {
 }
 
 /// A review and the library, history and head it was made from.
-struct ReviewSession {
+final class ReviewSession {
     let report: ReviewReport
     let library: ContentLibrary
     let head: Commit
@@ -72,8 +72,9 @@ struct ReviewSession {
     let approvedCommits: [ObjectID]
     /// The tip of `trust.branch` the records were judged by; nil when that branch does not exist.
     let trustedBranchTip: ObjectID?
-    /// Each module's review by its path.
-    let reviewsByPath: [String: ModuleReview]
+    /// Each module's review by its path, for the reports built on the review; made when first asked for, since a
+    /// plain review never needs it and copying ten thousand reviews into it costs more than the verdicts.
+    private(set) lazy var reviewsByPath = Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
     init(report: ReviewReport, library: ContentLibrary, head: Commit, lastChanges: [String: Commit], eventsRecorded: [String: Date],
          approvedCommits: [ObjectID], trustedBranchTip: ObjectID?) {
@@ -84,7 +85,6 @@ struct ReviewSession {
         self.eventsRecorded = eventsRecorded
         self.approvedCommits = approvedCommits
         self.trustedBranchTip = trustedBranchTip
-        reviewsByPath = Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -47,7 +47,7 @@ extension ContentRepository {
     static func textDiff(module: Module, approved: String, current: String, record: SignoffRecord, head: ObjectID,
                          granularity: ContentDiff.Granularity) -> ContentDiff {
         let old = DisplayedFrontMatter(approved)
-        let new = DisplayedFrontMatter(current)
+        let new = DisplayedFrontMatter(current, sameAs: old)
         let segments = granularity == .word ? TextDiff.words(old: old.body, new: new.body) : TextDiff.lines(old: old.body, new: new.body)
         let change = ContentDiff.ModuleChange(
             id: module.id, title: module.title, path: module.path, oldPath: record.path == module.path ? nil : record.path,

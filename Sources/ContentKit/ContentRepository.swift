@@ -71,6 +71,13 @@ public final class ContentRepository {
         }
     }
 
+    /// The configuration committed in `commit` (`contentctl.yml`, or the defaults), without reading the library.
+    func configuration(at commit: Commit) throws(ContentError) -> ContentConfig {
+        return try ContentError.readingGit {
+            try ContentLibrary.configuration(in: try TreeSource(repository: repository, root: commit.tree, name: "HEAD (\(commit.id.hex.prefix(7)))"))
+        }
+    }
+
     /// The library as it is on disk, for commands that help an author before they commit.
     func workTreeLibrary() throws(ContentError) -> ContentLibrary {
         guard let root = repository.workingDirectory else {

@@ -13,16 +13,19 @@ enum FrontMatter {
     }
 
     static func split(_ text: String, file: String) throws(ContentError) -> Split {
-        let lines = TextLines.split(text)
-        guard let first = lines.first, isFence(first) else {
+        // Only the lines up to the closing fence are split off; the body is the rest of the text as it is.
+        var lines = TextLines.Cursor(text)
+        guard let first = lines.next(), isFence(first) else {
             return Split(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-            throw .badContent(file, line: 1, "front matter opened with --- is never closed (add a line with ---)")
+        var yaml: [Substring] = []
+        while let line = lines.next() {
+            if isFence(line) {
+                return Split(yaml: yaml.joined(separator: "\n"), yamlFirstLine: 2, body: String(lines.rest), bodyFirstLine: yaml.count + 3)
+            }
+            yaml.append(line.hasSuffix("\r") ? line.dropLast() : line)
         }
-        let yaml = lines[1..<closing].map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }.joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return Split(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
+        throw .badContent(file, line: 1, "front matter opened with --- is never closed (add a line with ---)")
     }
 
     /// The text of the first level-one heading, used as the title when the front matter has none.

@@ -17,18 +17,20 @@ struct HistoryCache {
     }
 
     static func load(from repository: Repository) -> HistoryCache? {
-        guard let data = FileManager.default.contents(atPath: path(in: repository)),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[0] == Substring(formatLine), let head = ObjectID(hex: String(lines[1])), lines.last == "" else { return nil }
-        lines.removeLast()
+        // Bytes, not Characters: splitting a large file by Character costs more than the walk it saves.
+        guard let data = FileManager.default.contents(atPath: path(in: repository)), data.last == UInt8(ascii: "\n") else { return nil }
+        let lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+        guard lines.count >= 2, lines[0].elementsEqual(formatLine.utf8), let head = ObjectID(hexDigits: lines[1]) else { return nil }
         var answers: [String: (question: History.Question, commit: ObjectID)] = [:]
+        answers.reserveCapacity(lines.count - 2)
         for line in lines.dropFirst(2) {
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, let commit = ObjectID(hex: String(parts[1])) else { return nil }
-            switch parts[0] {
-            case "L": answers[String(parts[2])] = (.lastChange, commit)
-            case "I": answers[String(parts[2])] = (.introduction, commit)
+            // "L <40 hex digits> <path>"
+            guard line.count > 43, line[line.startIndex + 1] == UInt8(ascii: " "), line[line.startIndex + 42] == UInt8(ascii: " "),
+                  let commit = ObjectID(hexDigits: line[(line.startIndex + 2)..<(line.startIndex + 42)]),
+                  let path = String(bytes: line[(line.startIndex + 43)...], encoding: .utf8) else { return nil }
+            switch line[line.startIndex] {
+            case UInt8(ascii: "L"): answers[path] = (.lastChange, commit)
+            case UInt8(ascii: "I"): answers[path] = (.introduction, commit)
             default: return nil
             }
         }
@@ -37,10 +39,14 @@ struct HistoryCache {
 
     /// Writes the cache beside the repository's own files; a failure (a read-only clone) only costs speed.
     func save(to repository: Repository) {
-        var text = Self.formatLine + "\n" + head.hex + "\n"
+        var bytes = Array((Self.formatLine + "\n" + head.hex + "\n").utf8)
         for (path, answer) in answers.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            text += (answer.question == .lastChange ? "L " : "I ") + answer.commit.hex + " " + path + "\n"
+            bytes += (answer.question == .lastChange ? "L " : "I ").utf8
+            bytes += answer.commit.hex.utf8
+            bytes.append(UInt8(ascii: " "))
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
         }
-        try? WholeFile.write(Data(text.utf8), to: Self.path(in: repository), durably: false)
+        try? WholeFile.write(Data(bytes), to: Self.path(in: repository), durably: false)
     }
 }

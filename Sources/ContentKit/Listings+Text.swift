@@ -147,10 +147,14 @@ public enum ListingFormatter {
     /// Left-aligned columns, the first row as a bold header.
     static func columns(_ rows: [[String]], style: OutputStyle) -> String {
         guard let header = rows.first else { return "" }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.enumerated().map { index, row in
-            let line = row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        let counts = rows.map { $0.map(\.count) }
+        let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
+        return rows.indices.map { index in
+            let row = rows[index]
+            // Padded by characters, the unit widths are measured in (Foundation's padding counts UTF-16 units, which
+            // cuts off the end of a cell with an emoji).
+            let line = row.indices.map { column in
+                column == row.count - 1 ? row[column] : row[column] + String(repeating: " ", count: widths[column] - counts[index][column])
             }.joined(separator: "  ")
             return index == 0 ? style.paint(line, .bold) : line
         }.joined(separator: "\n") + "\n"

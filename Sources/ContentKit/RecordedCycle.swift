@@ -85,7 +85,7 @@ extension ContentRepository {
     /// The cycles recorded at HEAD, and the packet files this version cannot read.
     public func recordedCycles() throws(ContentError) -> (cycles: [RecordedCycle], unreadable: [String]) {
         let head = try requireHeadCommit()
-        let config = try library(at: head.commit).config
+        let config = try configuration(at: head.commit)
         return try ContentError.readingGit { try recordedCycles(in: try repository.tree(head.commit.tree), contentFolder: config.contentFolder) }
     }
 }

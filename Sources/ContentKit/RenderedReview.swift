@@ -18,7 +18,7 @@ public struct RenderedReview: Sendable {
     public init(report: ReviewReport, text: String) {
         self.init(text: text, warnings: report.warnings,
                   invalidModules: report.modules.flatMap { $0.reasons.filter { $0.verdict == .invalid }.map(\.message) },
-                  notCurrent: report.modules.filter(\.failsStrictReview).count)
+                  notCurrent: report.modules.reduce(0) { $0 + ($1.failsStrictReview ? 1 : 0) })
     }
 }
 

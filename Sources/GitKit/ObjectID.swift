@@ -32,7 +32,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// The same for the digits' ASCII bytes.
-    init?<Digits: Collection<UInt8>>(hexDigits: Digits) {
+    public init?<Digits: Collection<UInt8>>(hexDigits: Digits) {
         guard hexDigits.count == 40 else { return nil }
         var id = ObjectID()
         var digits = hexDigits.makeIterator()
