@@ -67,15 +67,19 @@ struct ReviewOutputCache {
             guard let exists = try? database.containsCommit(commit) else { return }
             if exists { present.append(commit.hex) } else { absent.append(commit.hex) }
         }
-        let output = Data(rendered.text.utf8)
-        let entry = Entry(build: build, rendering: rendering.name, head: session.head.id.hex, branch: session.report.branch,
-                          trustBranch: session.library.config.trustBranch, trustBranchTip: session.trustedBranchTip?.hex,
-                          day: session.report.asOf.description, timeZone: session.library.config.timeZoneName,
-                          presentCommits: present, absentCommits: absent, warnings: rendered.warnings,
-                          invalidModules: rendered.invalidModules, notCurrent: rendered.notCurrent,
-                          outputDigest: SHA256.hash(data: output).hexadecimal)
-        guard let header = try? JSONEncoder().encode(entry) else { return }
-        try? WholeFile.write(Data((formatLine + "\n").utf8) + header + Data("\n".utf8) + output, to: path(in: repository), durably: false)
+        // The output is hashed and written from the text's own bytes: copying ten megabytes and more costs memory.
+        _ = rendered.text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let output = UnsafeRawBufferPointer(utf8)
+            let entry = Entry(build: build, rendering: rendering.name, head: session.head.id.hex, branch: session.report.branch,
+                              trustBranch: session.library.config.trustBranch, trustBranchTip: session.trustedBranchTip?.hex,
+                              day: session.report.asOf.description, timeZone: session.library.config.timeZoneName,
+                              presentCommits: present, absentCommits: absent, warnings: rendered.warnings,
+                              invalidModules: rendered.invalidModules, notCurrent: rendered.notCurrent,
+                              outputDigest: SHA256.hash(data: output).hexadecimal)
+            guard let header = try? JSONEncoder().encode(entry) else { return }
+            let top = Data((formatLine + "\n").utf8) + header + Data("\n".utf8)
+            top.withUnsafeBytes { top in try? WholeFile.write([top, output], to: path(in: repository), durably: false) }
+        }
     }
 
     /// The entry and the output after it; nil for a file of another format or a malformed entry.

@@ -49,7 +49,16 @@ func printWarnings(_ warnings: [String]) {
 
 /// Writes data to stdout without an extra line feed.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    // From the text's own bytes: a review can be tens of megabytes, not worth copying to write.
+    var text = text
+    text.withUTF8 { bytes in
+        do {
+            try FileHandle.standardOutput.write(contentsOf: UnsafeRawBufferPointer(bytes))
+        } catch {
+            printError("cannot write to standard output: \(error.localizedDescription)")
+            exit(ExitStatus.cannotWrite.rawValue)
+        }
+    }
 }
 
 /// The day an `--as-of` option names, with the message every command gives for a date that is not YYYY-MM-DD.

@@ -68,6 +68,16 @@ import TestSupport
         #expect(relaxed.status == 0)
     }
 
+    /// Output that cannot be written (here a full disk) is an error, not a silent success with nothing written.
+    @Test func aStandardOutputThatCannotBeWrittenFailsInOneLine() throws {
+        let repository = try sampleRepository()
+        let result = try Command.run("/bin/sh", ["-c", "\"$0\" review --as-of 2026-11-20 > /dev/full", CLI.binary],
+                                     in: repository.path, environment: repository.environment())
+        #expect(result.status == 73)
+        #expect(result.stderr.hasPrefix("contentctl: cannot write to standard output: "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func reviewWithAnInvalidModuleStillReviewsTheRest() throws {
         let repository = try TestRepository()
         try repository.copySampleLibrary(keepingInvalidModule: true)
