@@ -26,6 +26,12 @@ enum YAMLDocument {
         guard text.utf8.count <= maximumSize else {
             throw .badContent(file, "YAML larger than \(maximumSize / 1024) KiB")
         }
+        if let flat = YAMLFlatMapping.parse(text, firstLine: firstLine) { return flat }
+        return try parseFully(text, file: file, firstLine: firstLine)
+    }
+
+    /// `parse` without the shortcut for flat front matter: every document through Yams.
+    static func parseFully(_ text: String, file: String, firstLine: Int = 1) throws(ContentError) -> YAMLValue? {
         if let nul = text.firstIndex(of: "\u{0}") {
             let line = text[..<nul].filter { $0 == "\n" }.count + firstLine
             throw .badContent(file, line: line, "NUL byte in YAML")
