@@ -31,11 +31,11 @@ extension ContentRepository {
         }
         let from = try resolveRevision(request.from, timeZone: config.timeZone)
         let to = request.worktree ? nil : try resolveRevision(request.to ?? "HEAD", timeZone: config.timeZone)
-        // Whether the range runs backwards takes a walk of the history between the two sides (libgit2 has no
-        // commit-graph); it runs on a second core while this one reads the changed files.
+        // Whether the range runs backwards takes a walk of history (libgit2 has no commit-graph); it runs on a second
+        // core while this one reads the changed files.
         let ordering = to.flatMap { to in
             to.commit == from.commit ? nil : RepositoryThread(location: repository.workingDirectory ?? repository.gitDirectory) { repository in
-                try repository.isDescendant(from.commit, of: to.commit)
+                try Ancestry.isDescendant(from.commit, of: to.commit, objects: try repository.objectDatabase())
             }
         }
         return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "\(error)") }) {
@@ -174,20 +174,23 @@ extension ContentRepository {
 
     private func addedRecords(_ files: [FileChange], folder: String, content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> [SignoffRecord] {
         let ledger = Ledger.folder(contentFolder: folder) + "/"
-        var records: [SignoffRecord] = []
+        // Read here (libgit2 stays on this thread), parsed on both cores: a far diff adds thousands of records.
+        var added: [(path: String, data: Data)] = []
         for file in files where file.status == .added && file.path.hasPrefix(ledger) && file.path.hasSuffix(SignoffRecord.fileExtension) {
-            guard let blob = file.newBlob, let text = String(data: try content(blob), encoding: .utf8),
-                  let record = try? SignoffRecord.parse(text, file: file.path) else { continue }
-            records.append(record)
+            guard let blob = file.newBlob else { continue }
+            added.append((file.path, try content(blob)))
         }
-        return records.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let records = added.mapOnBothCores { file in
+            String(data: file.data, encoding: .utf8).flatMap { try? SignoffRecord.parse($0, file: file.path) }
+        }
+        return records.compactMap { $0 }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 
     /// Whether `commit` is `tip` or in its history.
     private func reaches(_ tip: ObjectID, _ commit: ObjectID) throws(ContentError) -> Bool {
         if tip == commit { return true }
         do {
-            return try repository.isDescendant(tip, of: commit)
+            return try Ancestry.isDescendant(tip, of: commit, objects: try repository.objectDatabase())
         } catch {
             throw ContentError(error)
         }
