@@ -117,7 +117,30 @@ public enum TextDiff {
 
     /// Words (not whitespace or punctuation-only tokens) in a text.
     public static func wordCount(_ text: String) -> Int {
-        tokens(of: text).count { $0.isWord }
+        var text = text
+        return text.withUTF8(asciiWordCount) ?? tokens(of: text).count { $0.isWord }
+    }
+
+    /// The same count for ASCII text, without building tokens: a word is a run of word characters, continued
+    /// across a joiner that stands between two of them. Nil for text with non-ASCII bytes, which needs grapheme
+    /// clusters. A diff of thousands of modules counts every changed word.
+    private static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var inWord = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            switch CharacterClass(ascii: byte) {
+            case .word:
+                if !inWord { count += 1 }
+                inWord = true
+            case .joiner:
+                inWord = inWord && index + 1 < bytes.count && bytes[index + 1] < 0x80 && CharacterClass(ascii: bytes[index + 1]) == .word
+            case .space, .other:
+                inWord = false
+            }
+        }
+        return count
     }
 
     /// Words (not whitespace or punctuation-only tokens) in deleted and inserted segments.

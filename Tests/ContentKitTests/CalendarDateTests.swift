@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ContentKit
 
 /// Days are computed by arithmetic, not Foundation's Calendar; Foundation's Gregorian calendar is the oracle.
@@ -14,7 +15,7 @@ import Testing
     @Test(arguments: ["UTC", "Europe/Berlin", "America/New_York", "America/St_Johns", "Asia/Kathmandu", "Pacific/Chatham", "Pacific/Kiritimati"])
     func instantsFallOnTheDaysFoundationNames(zoneName: String) throws {
         let zone = try #require(TimeZone(identifier: zoneName))
-        var generator = TextDiffTests.SplitMix64(seed: 1583)
+        var generator = SeededGenerator(seed: 1583)
         // From 1583 to 2200, plus the seconds around midnight and around a daylight-saving change.
         var instants = (0..<2_000).map { _ in Date(timeIntervalSince1970: Double(Int64.random(in: -12_212_553_600...7_258_118_400, using: &generator))) }
         instants += [-1, 0, 1, 1_711_846_799, 1_711_846_800, 1_711_850_400, 1_730_595_600].map { Date(timeIntervalSince1970: $0) }
@@ -27,7 +28,7 @@ import Testing
         let utc = try #require(TimeZone(identifier: "UTC"))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = utc
-        var generator = TextDiffTests.SplitMix64(seed: 1583)
+        var generator = SeededGenerator(seed: 1583)
         for _ in 0..<2_000 {
             let start = CalendarDate(Date(timeIntervalSince1970: Double(Int64.random(in: -12_000_000_000...7_000_000_000, using: &generator))), in: utc)
             let offset = Int.random(in: -40_000...40_000, using: &generator)

@@ -1,5 +1,6 @@
 @testable import ContentKit
 import Testing
+import TestSupport
 
 @Suite struct TextDiffTests {
     typealias Segment = TextDiff.Segment
@@ -141,9 +142,23 @@ import Testing
         #expect(TextDiff.wordCounts([]) == (added: 0, removed: 0))
     }
 
+    /// Word counts of ASCII text are taken without building tokens; they equal the count of word tokens on random
+    /// text full of joiners, punctuation, line ends and digits, and text with other characters still uses tokens.
+    @Test func asciiWordCountsEqualTokenCounts() {
+        var rng = SeededGenerator(seed: 12)
+        let pieces = ["a", "Zentrava", "15", "mg", "don't", "once-daily", "-", "'", "--", "''", " ", "  ", "\t", "\n", "\r\n", ".", ",", "(", ")", "x-", "-y", "é", "👍", "’"]
+        var ascii = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(TextDiff.wordCount(text) == TextDiff.tokens(of: text).count { $0.isWord }, "\(text.debugDescription)")
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+        }
+        #expect(ascii > 1_000)
+    }
+
     /// Past the step budget a pair is one deletion plus one insertion between its common prefix and suffix.
     @Test func overBudgetPairFallsBackToOneReplacement() {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         // Two unrelated sequences over one small vocabulary: every token occurs on both sides, D is large.
         let old = "Intro stays.\n\nSame start " + (0..<400).map { _ in Self.vocabulary.randomElement(using: &rng)! }
             .joined(separator: " ") + " same end.\n"
@@ -166,7 +181,7 @@ import Testing
     /// Words that occur on one side only never cost a search: a paragraph rewritten word by word is diffed
     /// word by word (spaces and punctuation stay equal) even on a tiny budget.
     @Test func rewrittenParagraphStaysWordByWord() {
-        var rng = SplitMix64(seed: 8)
+        var rng = SeededGenerator(seed: 8)
         let letterWords = Self.vocabulary.filter { $0 != "👍" }  // "👍x" would keep "👍" equal
         let words = (0..<400).map { _ in letterWords.randomElement(using: &rng)! }
         let old = words.joined(separator: " ") + "."
@@ -178,7 +193,7 @@ import Testing
     }
 
     @Test func scatteredEditsInALargeModule() {
-        var rng = SplitMix64(seed: 99)
+        var rng = SeededGenerator(seed: 99)
         var paragraphs = (0..<40).map { _ in (0..<50).map { _ in Self.vocabulary.randomElement(using: &rng)! } }
         let old = paragraphs.map { $0.joined(separator: " ") + "." }.joined(separator: "\n\n") + "\n"
         for (paragraph, word) in [(3, 5), (11, 10), (11, 30), (25, 0), (39, 49)] {
@@ -217,15 +232,15 @@ import Testing
         var text: String { zip(paragraphs, endings).map { $0.joined() + $1 }.joined() }
     }
 
-    static func randomWord(_ rng: inout SplitMix64) -> String {
+    static func randomWord(_ rng: inout SeededGenerator) -> String {
         vocabulary.randomElement(using: &rng)! + wordEndings.randomElement(using: &rng)!
     }
 
-    static func randomParagraph(_ rng: inout SplitMix64, maxWords: Int) -> [String] {
+    static func randomParagraph(_ rng: inout SeededGenerator, maxWords: Int) -> [String] {
         (0..<Int.random(in: 1...maxWords, using: &rng)).map { _ in randomWord(&rng) }
     }
 
-    static func randomDocument(_ rng: inout SplitMix64) -> Document {
+    static func randomDocument(_ rng: inout SeededGenerator) -> Document {
         let count = Int.random(in: 0...5, using: &rng)
         var document = Document(paragraphs: (0..<count).map { _ in randomParagraph(&rng, maxWords: 14) },
                                 endings: (0..<count).map { _ in paragraphEndings.randomElement(using: &rng)! })
@@ -233,7 +248,7 @@ import Testing
         return document
     }
 
-    static func edit(_ document: Document, _ rng: inout SplitMix64) -> Document {
+    static func edit(_ document: Document, _ rng: inout SeededGenerator) -> Document {
         var document = document
         for _ in 0..<Int.random(in: 0...6, using: &rng) {
             let choice = Int.random(in: 0..<10, using: &rng)
@@ -275,7 +290,7 @@ import Testing
 
     @Test func randomEditsReconstructExactly() {
         for seed in 0..<400 as Range<UInt64> {
-            var rng = SplitMix64(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let old = Self.randomDocument(&rng)
             let new = Self.edit(old, &rng)
             expectExact(old: old.text, new: new.text, TextDiff.words(old: old.text, new: new.text), seed: seed)
@@ -290,7 +305,7 @@ import Testing
     /// |old| + |new| − 2·LCS tokens, with the LCS from a plain quadratic DP.
     @Test func smallParagraphDiffsAreMinimal() {
         for seed in 1_000..<1_400 as Range<UInt64> {
-            var rng = SplitMix64(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             // Words separated by spaces only: no blank line, so old and new are one paragraph each.
             let words = (0..<Int.random(in: 0...5, using: &rng)).map { _ in Self.vocabulary.randomElement(using: &rng)! }
             var edited = words
@@ -329,7 +344,7 @@ import Testing
     /// scripts), with the forward search (default), with middle-snake splits all the way down (limit 0), and
     /// with splits above a few elements: always a common subsequence of maximal length.
     @Test func searchIsMinimalOnRandomSequences() {
-        var rng = SplitMix64(seed: 3_000)
+        var rng = SeededGenerator(seed: 3_000)
         for round in 0..<600 {
             let alphabet = Int32.random(in: 1...5, using: &rng)
             let a = (0..<Int.random(in: 0...40, using: &rng)).map { _ in Int32.random(in: 0..<alphabet, using: &rng) }
@@ -355,7 +370,7 @@ import Testing
     /// Many repeated tokens and paragraphs stress the alignment.
     @Test func repetitiveTextsReconstructExactly() {
         for seed in 2_000..<2_100 as Range<UInt64> {
-            var rng = SplitMix64(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let pieces = ["a ", "a ", "b ", "a\n\n", "\n", " "]
             let old = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let new = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -417,20 +432,6 @@ import Testing
         }
     }
 
-    /// SplitMix64 (Steele, Lea and Flood): a tiny deterministic generator so every random case is reproducible.
-    struct SplitMix64: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
 
 @Suite struct TextDiffSlideTests {

@@ -1,23 +1,11 @@
 import Testing
+import TestSupport
 @testable import ContentKit
 
 /// The shortcut for flat front matter against Yams: on thousands of generated documents, many in the shape and many
 /// just outside it, whatever the shortcut reads equals what Yams reads (values, order and line numbers), and it
 /// declines every document Yams rejects.
 @Suite struct YAMLFlatMappingTests {
-    /// A deterministic stream of numbers (splitmix64), so a failure names a seed that reproduces it.
-    private struct Numbers {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ choices: [T]) -> T { choices[next(choices.count)] }
-    }
-
     static let keys = ["id", "title", "products", "markets", "signoff_roles", "review-by", "cadence", "status", "owner", "id", "x1", "Id", "on"]
         + (1...20).map { "field\($0)" }
     static let words = ["Dosing", "zentrava", "US", "DE", "yearly", "2026-03-01", "1.10", "NO", "null", "Null", "yes", "Café", "Über",
@@ -26,11 +14,11 @@ import Testing
                         "{a: 1}", "- item", "? q", "-5", "a:", "key: value",
                         ".5", "\u{2028}", "\u{FEFF}x", "\u{85}", "tab\there", "", " ", "trailing ", "|", ">", "@at", "`tick`", "a\\b"]
 
-    private func word(_ numbers: inout Numbers) -> String {
+    private func word(_ numbers: inout SeededGenerator) -> String {
         numbers.next(12) == 0 ? numbers.pick(Self.tricky) : numbers.pick(Self.words)
     }
 
-    private func value(_ numbers: inout Numbers) -> String {
+    private func value(_ numbers: inout SeededGenerator) -> String {
         switch numbers.next(6) {
         case 0: return ""
         case 1, 2: return (0...numbers.next(3)).map { _ in word(&numbers) }.joined(separator: numbers.pick([" ", " ", " ", "  ", ", "]))
@@ -40,7 +28,7 @@ import Testing
         }
     }
 
-    private func document(_ numbers: inout Numbers) -> String {
+    private func document(_ numbers: inout SeededGenerator) -> String {
         var lines: [String] = []
         for _ in 0..<(1 + numbers.next(7)) {
             let value = value(&numbers)
@@ -62,7 +50,7 @@ import Testing
     }
 
     @Test func readsWhatYamsReadsAndDeclinesTheRest() {
-        var numbers = Numbers(state: 20261202)
+        var numbers = SeededGenerator(seed: 20261202)
         var read = 0
         for _ in 0..<8000 {
             let text = document(&numbers)
@@ -84,4 +72,9 @@ import Testing
             #expect(YAMLFlatMapping.parse(declined, firstLine: 1) == nil, "\(declined)")
         }
     }
+}
+
+extension SeededGenerator {
+    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func pick<T>(_ choices: [T]) -> T { choices[next(choices.count)] }
 }
