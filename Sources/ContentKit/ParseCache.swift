@@ -105,14 +105,18 @@ final class ParseCache {
     /// Writes what this run used, when it added anything; a failure (a read-only clone) only costs speed.
     func save() {
         guard added, let digest, let path else { return }
-        var text = Self.formatLine + "\n" + digest + "\n"
-        for (_, module) in modules.usedInOrder { text += Self.line(module) + "\n" }
-        for (key, event) in events.usedInOrder { text += Self.line(event, key: key) + "\n" }
+        var bytes = Array((Self.formatLine + "\n" + digest + "\n").utf8)
+        func append(_ line: String) {
+            bytes += line.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        for (_, module) in modules.usedInOrder { append(Self.line(module)) }
+        for (key, event) in events.usedInOrder { append(Self.line(event, key: key)) }
         for (key, record) in records.usedInOrder {
             let parts = key.split(separator: "\u{0}")
-            text += "R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents) + "\n"
+            append("R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents))
         }
-        try? WholeFile.write(Data(text.utf8), to: path, durably: false)
+        try? WholeFile.write(Data(bytes), to: path, durably: false)
         added = false
     }
 
@@ -220,7 +224,10 @@ final class ParseCache {
 
     /// A record's escapes (backslash, tab, line ends), and U+001F, which separates list items, as `\u`.
     private static func escape(_ value: String) -> String {
-        SignoffRecord.escape(value).replacingOccurrences(of: "\u{1F}", with: "\\u")
+        let escaped = SignoffRecord.escape(value)
+        // Checked first: Foundation's replacing costs more than all the rest of writing a line.
+        guard escaped.utf8.contains(0x1F) else { return escaped }
+        return escaped.replacingOccurrences(of: "\u{1F}", with: "\\u")
     }
 
     /// A field as text, escapes undone.
