@@ -7,7 +7,7 @@ extension ContentDiff {
             ("to", to.map(revisionJSON) ?? .object([("label", .string("work tree")), ("commit", .null)])),
             ("reversed", .bool(reversed)),
             ("granularity", .string(granularity.rawValue)),
-            ("modules", .array(modules.mapOnBothCores { $0.json })),
+            ("modules", .lazyArray(count: modules.count) { [modules] in modules[$0].json }),
             ("files", .array(files.map { file in
                 .object([("path", .string(file.path)), ("oldPath", .optional(file.oldPath)), ("status", .string(file.status.rawValue)),
                          ("similarity", file.similarity.map(JSONValue.number) ?? .null)])

@@ -9,6 +9,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     case null
     case array([JSONValue])
+    /// An array whose items are made only as they are written and then dropped: a far diff's modules, with every
+    /// word segment, would otherwise be held whole as values while also being written as text.
+    case lazyArray(count: Int, item: @Sendable (Int) -> JSONValue)
     case object([(String, JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -17,11 +20,16 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Pretty-printed with two-space indentation and a final line feed.
     public func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, to write out without first copying a large document into a String.
+    public func serializedBytes() -> [UInt8] {
         // Written as bytes: appending to a String checks and grows it per piece, which dominated a 19 MB review.
         var output: [UInt8] = []
         write(to: &output, depth: 0)
         output.append(0x0A)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private func write(to output: inout [UInt8], depth: Int) {
@@ -31,23 +39,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .decimal(let number): output.append(contentsOf: String(format: "%.1f", number).utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
-        case .array(let items):
-            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
-            output.append(contentsOf: "[\n".utf8)
-            if items.count < BothCores.minimumCount {
-                Self.writeItems(items[...], of: items.count, depth: depth + 1, to: &output)
-            } else {
-                // A review's thousands of modules are written on both cores, each half into its own buffer.
-                let (first, second) = BothCores.halves(of: items.count) { range in
-                    var part: [UInt8] = []
-                    Self.writeItems(items[range], of: items.count, depth: depth + 1, to: &part)
-                    return part
-                }
-                output.append(contentsOf: first)
-                output.append(contentsOf: second)
-            }
-            Self.indent(depth, in: &output)
-            output.append(UInt8(ascii: "]"))
+        case .array(let items): Self.writeArray(count: items.count, item: { items[$0] }, depth: depth, to: &output)
+        case .lazyArray(let count, let item): Self.writeArray(count: count, item: item, depth: depth, to: &output)
         case .object(let pairs):
             guard !pairs.isEmpty else { output.append(contentsOf: "{}".utf8); return }
             output.append(contentsOf: "{\n".utf8)
@@ -63,11 +56,30 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    /// Items of an array of `total` items, each on its own line, with a comma after all but the array's last.
-    private static func writeItems(_ items: ArraySlice<JSONValue>, of total: Int, depth: Int, to output: inout [UInt8]) {
-        for index in items.indices {
+    private static func writeArray(count: Int, item: @Sendable (Int) -> JSONValue, depth: Int, to output: inout [UInt8]) {
+        guard count > 0 else { output.append(contentsOf: "[]".utf8); return }
+        output.append(contentsOf: "[\n".utf8)
+        if count < BothCores.minimumCount {
+            writeItems(0..<count, of: count, item: item, depth: depth + 1, to: &output)
+        } else {
+            // A review's thousands of modules are written on both cores, each half into its own buffer.
+            let (first, second) = BothCores.halves(of: count) { range in
+                var part: [UInt8] = []
+                writeItems(range, of: count, item: item, depth: depth + 1, to: &part)
+                return part
+            }
+            output.append(contentsOf: first)
+            output.append(contentsOf: second)
+        }
+        indent(depth, in: &output)
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// The items in `range` of an array of `total` items, each on its own line, with a comma after all but the array's last.
+    private static func writeItems(_ range: Range<Int>, of total: Int, item: (Int) -> JSONValue, depth: Int, to output: inout [UInt8]) {
+        for index in range {
             indent(depth, in: &output)
-            items[index].write(to: &output, depth: depth)
+            item(index).write(to: &output, depth: depth)
             endItem(last: index == total - 1, in: &output)
         }
     }

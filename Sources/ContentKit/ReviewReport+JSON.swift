@@ -10,7 +10,7 @@ extension ReviewReport {
             ("head", .string(head.hex)),
             ("branch", .optional(branch)),
             ("content", .string(contentFolder)),
-            ("modules", .array(modules.mapOnBothCores { $0.json })),
+            ("modules", .lazyArray(count: modules.count) { [modules] in modules[$0].json }),
             ("summary", summaryJSON),
             ("warnings", .strings(warnings)),
         ])

@@ -79,7 +79,7 @@ struct Diff: ParsableCommand {
             switch format {
             case .text: emit(stat ? diff.statText(style: global.style) : diff.text(style: global.style))
             case .markdown: emit(diff.markdown)
-            case .json: emit(diff.json.serialized())
+            case .json: emit(diff.json.serializedBytes())
             case .html: emit(diff.html)
             }
         }

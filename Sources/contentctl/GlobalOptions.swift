@@ -47,17 +47,24 @@ func printWarnings(_ warnings: [String]) {
     }
 }
 
-/// Writes data to stdout without an extra line feed.
+/// Writes text to stdout without an extra line feed.
 func emit(_ text: String) {
     // From the text's own bytes: a review can be tens of megabytes, not worth copying to write.
     var text = text
-    text.withUTF8 { bytes in
-        do {
-            try FileHandle.standardOutput.write(contentsOf: UnsafeRawBufferPointer(bytes))
-        } catch {
-            printError("cannot write to standard output: \(error.localizedDescription)")
-            exit(ExitStatus.cannotWrite.rawValue)
-        }
+    text.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+}
+
+/// Writes bytes to stdout as they are (a JSON document written as bytes need not become a String first).
+func emit(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { emit($0) }
+}
+
+private func emit(_ bytes: UnsafeRawBufferPointer) {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: bytes)
+    } catch {
+        printError("cannot write to standard output: \(error.localizedDescription)")
+        exit(ExitStatus.cannotWrite.rawValue)
     }
 }
 
