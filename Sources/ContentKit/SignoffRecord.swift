@@ -101,17 +101,19 @@ public struct SignoffRecord: Equatable, Sendable {
     static func escape(_ value: String) -> String {
         // Most values hold nothing to escape; building them scalar by scalar costs more than the check.
         guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return value }
-        var escaped = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            default: escaped.unicodeScalars.append(scalar)
+        // By bytes: the escaped characters are ASCII, so every other byte, of any character, is copied as it is.
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(value.utf8.count + 16)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x5C: escaped += [0x5C, 0x5C]
+            case 0x0A: escaped += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
+            case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
+            default: escaped.append(byte)
             }
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     static func unescape(_ value: Substring) -> String? {
