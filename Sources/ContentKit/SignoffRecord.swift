@@ -154,10 +154,12 @@ extension SignoffRecord {
         for (index, key) in keys.enumerated() {
             let line = lines[index]
             let value: Substring
-            if line == key {
+            // Keys are ASCII: compared by bytes, not by Character.
+            let utf8 = line.utf8
+            if utf8.elementsEqual(key.utf8) {
                 value = ""
-            } else if line.hasPrefix(key + " ") {
-                value = line.dropFirst(key.count + 1)
+            } else if utf8.starts(with: key.utf8), utf8.dropFirst(key.utf8.count).first == UInt8(ascii: " ") {
+                value = Substring(line.unicodeScalars.dropFirst(key.utf8.count + 1))
             } else {
                 throw fail(index + 1, "expected key '\(key)'")
             }
@@ -166,7 +168,8 @@ extension SignoffRecord {
         }
         guard values[0] == formatLine else { throw fail(1, "unknown format '\(values[0])'") }
         guard ModuleID.isValid(values[1]) else { throw fail(2, "module must be a module id") }
-        guard !values[2].isEmpty, values[2] == values[2].trimmingCharacters(in: .whitespaces) else { throw fail(3, "path must be a file path") }
+        guard let first = values[2].unicodeScalars.first, let last = values[2].unicodeScalars.last,
+              !CharacterSet.whitespaces.contains(first), !CharacterSet.whitespaces.contains(last) else { throw fail(3, "path must be a file path") }
         for (index, name) in [(4, "role"), (7, "reviewer-id"), (9, "reviewer-email")] where !isToken(values[index]) {
             throw fail(index + 1, "\(name) must be non-empty text without spaces")
         }

@@ -1,8 +1,10 @@
+import Foundation
+import GitKit
 import Testing
 @testable import ContentKit
 
 /// Record values escape backslash, tab and line ends, and nothing else; unescaping gives the value back, whatever
-/// characters surround the escaped ones.
+/// characters surround the escaped ones, and a whole record reads back as written.
 @Suite struct RecordEscapeTests {
     @Test func escapesOnlyBackslashTabAndLineEnds() {
         #expect(SignoffRecord.escape("plain Café 👩🏽‍⚕️") == "plain Café 👩🏽‍⚕️")
@@ -15,5 +17,22 @@ import Testing
         for value in values {
             #expect(SignoffRecord.unescape(Substring(SignoffRecord.escape(value))) == value, "\(value.debugDescription)")
         }
+    }
+
+    /// A value is what follows its key and one space, scalar by scalar: a comment that starts with a combining mark
+    /// keeps it (by Character, the space and the mark are one character, and the mark was lost).
+    @Test func aRecordReadsBackWholeEvenWhenAValueStartsWithACombiningMark() throws {
+        let record = SignoffRecord(
+            module: "dosing", path: "Content/Caf\u{00E9} dosing.md",
+            fingerprint: try #require(Fingerprint("fp1:sha256:" + String(repeating: "ab", count: 32))), role: "sales",
+            meaning: .approved, reviewerID: "dan", reviewerName: "Zoe\u{0308} Mu\u{0308}ller", reviewerEmail: "zoe@example.com",
+            time: Date(timeIntervalSince1970: 1_780_000_000), commit: try #require(ObjectID(hex: String(repeating: "1f", count: 20))),
+            comment: "\u{0301}accent first, then a\ttab and\nlines", nonce: String(repeating: "0a", count: 16))
+        let read = try SignoffRecord.parse(record.fileContents, file: "record")
+        #expect(read.comment == record.comment)
+        #expect(read.reviewerName == record.reviewerName)
+        #expect(read.path == record.path)
+        #expect(read.fileContents == record.fileContents)
+        #expect(throws: ContentError.self) { try SignoffRecord.parse(record.fileContents.replacingOccurrences(of: "\npath ", with: "\npath  "), file: "record") }
     }
 }
