@@ -19,6 +19,10 @@ final class ParseCache {
     private var records = Shelf<SignoffRecord>()
     private var added = false
     private var loaded = false
+    /// Lines in the file, and its inode and size as this run last saw them: new entries are appended to a file that
+    /// is still the one read and not mostly stale, rather than rewriting megabytes for a few modules.
+    private var fileEntries = 0
+    private var fileIdentity: (inode: UInt64, size: Int64)?
 
     /// Parsed values by key, and which of them this run used or added: what the next run will most likely ask for again.
     private struct Shelf<Value> {
@@ -31,9 +35,13 @@ final class ParseCache {
             return value
         }
 
+        /// Keys put since the last save: the lines an append writes.
+        var fresh: [String] = []
+
         mutating func put(_ value: Value, at key: String) {
             values[key] = value
             used.insert(key)
+            fresh.append(key)
         }
 
         /// The used values in key order, for writing.
@@ -102,26 +110,78 @@ final class ParseCache {
         added = true
     }
 
-    /// Writes what this run used, when it added anything; a failure (a read-only clone) only costs speed.
+    /// Writes what this run used, when it added anything; a failure (a read-only clone) only costs speed. The new
+    /// entries are appended when the file is the one this run read and at most half of it is stale; otherwise the
+    /// file is replaced by the used entries alone.
     func save() {
         guard added, let digest, let path else { return }
-        var bytes = Array((Self.formatLine + "\n" + digest + "\n").utf8)
-        func append(_ line: String) {
-            bytes += line.utf8
-            bytes.append(UInt8(ascii: "\n"))
+        let freshCount = modules.fresh.count + events.fresh.count + records.fresh.count
+        let usedFromFile = modules.used.count + events.used.count + records.used.count - freshCount
+        if fileEntries > 0, fileEntries - usedFromFile <= usedFromFile, append(freshLines(), to: path) {
+            fileEntries += freshCount
+        } else {
+            var bytes = Array((Self.formatLine + "\n" + digest + "\n").utf8)
+            var count = 0
+            Self.appendLines(modules.usedInOrder.map(\.value), events.usedInOrder, records.usedInOrder, to: &bytes, count: &count)
+            try? WholeFile.write(Data(bytes), to: path, durably: false)
+            fileEntries = count
+            fileIdentity = Self.identity(of: path)
         }
-        for (_, module) in modules.usedInOrder { append(Self.line(module)) }
-        for (key, event) in events.usedInOrder { append(Self.line(event, key: key)) }
-        for (key, record) in records.usedInOrder {
-            let parts = key.split(separator: "\u{0}")
-            append("R\t" + Self.escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + Self.escape(record.fileContents))
-        }
-        try? WholeFile.write(Data(bytes), to: path, durably: false)
+        modules.fresh = []
+        events.fresh = []
+        records.fresh = []
         added = false
     }
 
+    /// The lines of the entries put since the last save.
+    private func freshLines() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var count = 0
+        Self.appendLines(modules.fresh.compactMap { modules.values[$0] }, events.fresh.compactMap { key in events.values[key].map { (key, $0) } },
+                         records.fresh.compactMap { key in records.values[key].map { (key, $0) } }, to: &bytes, count: &count)
+        return bytes
+    }
+
+    private static func appendLines(_ modules: [Module], _ events: [(key: String, value: ChangeEvent)], _ records: [(key: String, value: SignoffRecord)],
+                                    to bytes: inout [UInt8], count: inout Int) {
+        func append(_ line: String) {
+            bytes += line.utf8
+            bytes.append(UInt8(ascii: "\n"))
+            count += 1
+        }
+        for module in modules { append(line(module)) }
+        for (key, event) in events { append(line(event, key: key)) }
+        for (key, record) in records {
+            let parts = key.split(separator: "\u{0}")
+            append("R\t" + escape(String(parts[0])) + "\t" + String(parts[1]) + "\t" + escape(record.fileContents))
+        }
+    }
+
+    /// Appends `bytes` in one write, if the file is still the one this run read or last wrote (another run may have
+    /// replaced it, under another configuration). A write cut short leaves a last line without its line feed, and
+    /// the next load discards the whole file.
+    private func append(_ bytes: [UInt8], to path: String) -> Bool {
+        guard let expected = fileIdentity else { return false }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, UInt64(status.st_ino) == expected.inode, Int64(status.st_size) == expected.size else { return false }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { return false }
+        fileIdentity = (expected.inode, expected.size + Int64(written))
+        return true
+    }
+
+    private static func identity(of path: String) -> (inode: UInt64, size: Int64)? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return (UInt64(status.st_ino), Int64(status.st_size))
+    }
+
     private func load(expecting wanted: String) {
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return }
+        guard let path, let identity = Self.identity(of: path), let data = FileManager.default.contents(atPath: path),
+              Int64(data.count) == identity.size, data.last == 0x0A else { return }
         // Bytes, not Characters: splitting a large file by Character costs more than the parsing it saves.
         let lines = [UInt8](data).split(separator: 0x0A)
         guard lines.count >= 2, Self.text(lines[0]) == Self.formatLine, Self.text(lines[1]) == wanted else { return }
@@ -130,6 +190,8 @@ final class ParseCache {
         // One malformed line discards the whole file.
         guard let first, let second else { return }
         digest = wanted
+        fileEntries = entries
+        fileIdentity = identity
         modules = Shelf(values: first.modules.merging(second.modules) { _, later in later })
         events = Shelf(values: first.events.merging(second.events) { _, later in later })
         records = Shelf(values: first.records.merging(second.records) { _, later in later })

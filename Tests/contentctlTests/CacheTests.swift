@@ -90,6 +90,40 @@ import TestSupport
         #expect(try review(repository, cache: true) == uncached)
     }
 
+    /// A commit that edits a few modules appends their entries to the parse cache; once most of the file is stale
+    /// it is written anew with only what the review used. A file whose last line was cut off is discarded.
+    @Test func theParseCacheGrowsByAppendingAndIsRewrittenWhenMostlyStale() throws {
+        let repository = try generated()
+        let parsed = repository.path + "/" + cacheFolder + "/parsed"
+        let uncached = try review(repository, cache: false)
+        #expect(try review(repository, cache: true) == uncached)
+        let before = try String(contentsOfFile: parsed, encoding: .utf8)
+
+        let modules = try repository.git("ls-files", "Content/*.md").split(separator: "\n").map(String.init).filter { !$0.contains("/changes/") }
+        let first = try #require(modules.first)
+        let oldBlob = try repository.git("rev-parse", "HEAD:" + first).trimmingCharacters(in: .whitespacesAndNewlines)
+        try repository.write(first, try repository.read(first) + "\nOne more sentence.\n")
+        try repository.commit("Edit one module")
+        #expect(try review(repository, cache: true) == (try review(repository, cache: false)))
+        let appended = try String(contentsOfFile: parsed, encoding: .utf8)
+        #expect(appended.hasPrefix(before))
+        #expect(appended.count > before.count)
+        #expect(appended.contains("\t" + oldBlob + "\t"))
+
+        for module in modules.prefix(modules.count * 3 / 4) {
+            try repository.write(module, try repository.read(module) + "\nRewritten for the new label.\n")
+        }
+        try repository.commit("Edit most modules")
+        #expect(try review(repository, cache: true) == (try review(repository, cache: false)))
+        let rewritten = try String(contentsOfFile: parsed, encoding: .utf8)
+        #expect(!rewritten.hasPrefix(appended))
+        #expect(!rewritten.contains("\t" + oldBlob + "\t"))
+
+        try String(rewritten.dropLast(10)).write(toFile: parsed, atomically: true, encoding: .utf8)
+        #expect(try review(repository, cache: true) == (try review(repository, cache: false)))
+        #expect(try String(contentsOfFile: parsed, encoding: .utf8).hasSuffix("\n"))
+    }
+
     @Test func aConfigurationChangeIsNotAnsweredFromTheCache() throws {
         let repository = try TestRepository()
         try repository.write("Content/roster.yml", "roles:\n  sales:\n    - name: Dan\n      email: dan@example.com\n  product:\n    - name: Priya\n      email: priya@example.com\n")
