@@ -123,9 +123,11 @@ final class ParseCache {
             var bytes = Array((Self.formatLine + "\n" + digest + "\n").utf8)
             var count = 0
             Self.appendLines(modules.usedInOrder.map(\.value), events.usedInOrder, records.usedInOrder, to: &bytes, count: &count)
-            try? WholeFile.write(Data(bytes), to: path, durably: false)
-            fileEntries = count
-            fileIdentity = Self.identity(of: path)
+            // Only a file this run wrote (or read) may be appended to later: after a failed write, whatever is there
+            // may belong to another configuration.
+            let written = (try? WholeFile.write(Data(bytes), to: path, durably: false)) != nil
+            fileEntries = written ? count : 0
+            fileIdentity = written ? Self.identity(of: path) : nil
         }
         modules.fresh = []
         events.fresh = []
