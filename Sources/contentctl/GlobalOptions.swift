@@ -7,7 +7,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content repository (default: found from the current folder, as git does).", valueName: "path"))
     var repo: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the history, parse and roster caches under .git/contentctl/cache/.")
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the caches under .git/contentctl/cache/ (history, parsed files, rosters, the last review's output).")
     var noCache = false
 
     func openRepository() throws(ContentError) -> ContentRepository {
