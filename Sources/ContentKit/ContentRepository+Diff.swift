@@ -186,23 +186,25 @@ extension ContentRepository {
         return records.compactMap { $0 }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 
-    /// Whether `commit` is `tip` or in its history.
-    private func reaches(_ tip: ObjectID, _ commit: ObjectID) throws(ContentError) -> Bool {
-        if tip == commit { return true }
-        do {
-            return try Ancestry.isDescendant(tip, of: commit, objects: try repository.objectDatabase())
-        } catch {
-            throw ContentError(error)
-        }
-    }
-
     /// Market updates whose commit is reachable from the newer side and not from the older one.
     private func updates(between from: ObjectID, and to: ObjectID, reversed: Bool) throws(ContentError) -> [MarketUpdate] {
         let (older, newer) = reversed ? (to, from) : (from, to)
-        var result: [MarketUpdate] = []
-        for update in try marketUpdates() {
-            if try reaches(newer, update.commit), !(try reaches(older, update.commit)) { result.append(update) }
+        let updates = try marketUpdates()
+        guard !updates.isEmpty else { return [] }
+        do throws(GitError) {
+            let objects = try repository.objectDatabase()
+            /// Whether `commit` is `tip` or in its history.
+            func reaches(_ tip: ObjectID, _ commit: ObjectID) throws(GitError) -> Bool {
+                if tip == commit { return true }
+                return try Ancestry.isDescendant(tip, of: commit, objects: objects)
+            }
+            var result: [MarketUpdate] = []
+            for update in updates where try reaches(newer, update.commit) {
+                if !(try reaches(older, update.commit)) { result.append(update) }
+            }
+            return result
+        } catch {
+            throw ContentError(error)
         }
-        return result
     }
 }

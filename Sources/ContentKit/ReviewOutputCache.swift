@@ -48,11 +48,11 @@ struct ReviewOutputCache {
     static func review(of head: (commit: Commit, branch: String?), asOf: CalendarDate?, now: Date, rendering: ReviewRendering,
                        in repository: Repository) -> RenderedReview? {
         guard let build, let data = try? Data(contentsOf: URL(fileURLWithPath: path(in: repository)), options: .alwaysMapped),
-              let (entry, output) = parse(data) else { return nil }
+              let (entry, output) = parse(data), let objects = try? repository.objectDatabase() else { return nil }
         guard entry.build == build, entry.rendering == rendering.name, entry.head == head.commit.id.hex, entry.branch == head.branch,
               let zone = TimeZone(identifier: entry.timeZone), (asOf ?? CalendarDate(now, in: zone)).description == entry.day,
               (try? repository.referenceTarget("refs/heads/" + entry.trustBranch))??.hex == entry.trustBranchTip,
-              commits(entry.presentCommits, existIn: repository, as: true), commits(entry.absentCommits, existIn: repository, as: false),
+              commits(entry.presentCommits, existIn: objects, as: true), commits(entry.absentCommits, existIn: objects, as: false),
               SHA256.hash(data: output).hexadecimal == entry.outputDigest else { return nil }
         return RenderedReview(text: String(decoding: output, as: UTF8.self), warnings: entry.warnings,
                               invalidModules: entry.invalidModules, notCurrent: entry.notCurrent)
@@ -92,10 +92,9 @@ struct ReviewOutputCache {
     }
 
     /// Whether each of `commits` is (`as` true) or is not (false) a commit in the object database.
-    private static func commits(_ commits: [String], existIn repository: Repository, as expected: Bool) -> Bool {
-        guard let database = try? repository.objectDatabase() else { return false }
-        return commits.allSatisfy { hex in
-            guard let id = ObjectID(hex: hex), let exists = try? database.containsCommit(id) else { return false }
+    private static func commits(_ commits: [String], existIn objects: ObjectDatabase, as expected: Bool) -> Bool {
+        commits.allSatisfy { hex in
+            guard let id = ObjectID(hex: hex), let exists = try? objects.containsCommit(id) else { return false }
             return exists == expected
         }
     }
