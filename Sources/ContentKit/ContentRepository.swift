@@ -64,17 +64,20 @@ public final class ContentRepository {
     /// The library as committed in `commit`. A walk over many old commits passes its own `cache` (see
     /// `ParseCache.inMemory`): their versions would fill the parse cache that every later run loads, for no gain.
     func library(at commit: Commit, imposing config: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
-        return try ContentError.readingGit {
-            let source = try TreeSource(repository: repository, root: commit.tree,
-                                    name: "HEAD (\(commit.id.hex.prefix(7)))")
-            return try ContentLibrary.load(from: source, imposing: config, cache: cache ?? parseCache)
-        }
+        return try ContentLibrary.load(from: try source(at: commit), imposing: config, cache: cache ?? parseCache)
     }
 
     /// The configuration committed in `commit` (`contentctl.yml`, or the defaults), without reading the library.
     func configuration(at commit: Commit) throws(ContentError) -> ContentConfig {
-        return try ContentError.readingGit {
-            try ContentLibrary.configuration(in: try TreeSource(repository: repository, root: commit.tree, name: "HEAD (\(commit.id.hex.prefix(7)))"))
+        try ContentLibrary.configuration(in: try source(at: commit))
+    }
+
+    /// The files committed in `commit`, named for messages by its short id.
+    private func source(at commit: Commit) throws(ContentError) -> TreeSource {
+        do {
+            return try TreeSource(repository: repository, root: commit.tree, name: "HEAD (\(commit.id.hex.prefix(7)))")
+        } catch {
+            throw ContentError(error)
         }
     }
 
