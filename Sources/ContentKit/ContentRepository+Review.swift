@@ -12,21 +12,25 @@ extension ContentRepository {
     /// `ReviewOutputCache`), otherwise made, and kept for the next run.
     public func renderedReview(asOf: CalendarDate? = nil, now: Date = Date(), as rendering: ReviewRendering,
                                whenRead: () -> Void = {}) throws(ContentError) -> RenderedReview {
-        if usesCache, let cached = ReviewOutputCache.review(of: try requireHeadCommit(), asOf: asOf, now: now, rendering: rendering, in: repository) {
+        let head = try requireHeadCommit()
+        if usesCache, let cached = ReviewOutputCache.review(of: head, asOf: asOf, now: now, rendering: rendering, in: repository) {
             whenRead()
             return cached
         }
-        let session = try reviewSession(asOf: asOf, now: now, whenRead: whenRead)
+        let session = try reviewSession(asOf: asOf, now: now, head: head, whenRead: whenRead)
         let rendered = RenderedReview(report: session.report, text: rendering.render(session.report))
         if usesCache { ReviewOutputCache.save(rendered, of: session, rendering: rendering, in: repository) }
         return rendered
     }
 
     /// The review with what it was made from, for the reports built on it (packets, metrics, pending lists).
-    /// Without `asOf`, the day is today in the configured time zone, but never after `notAfter`.
-    func reviewSession(asOf: CalendarDate?, notAfter: CalendarDate? = nil, now: Date, whenRead: () -> Void) throws(ContentError) -> ReviewSession {
+    /// Without `asOf`, the day is today in the configured time zone, but never after `notAfter`. `head` is HEAD as the
+    /// caller already resolved it, if it did.
+    func reviewSession(asOf: CalendarDate?, notAfter: CalendarDate? = nil, now: Date, head resolved: (commit: Commit, branch: String?)? = nil,
+                       whenRead: () -> Void) throws(ContentError) -> ReviewSession {
         defer { whenRead() }
-        let head = try requireHeadCommit()
+        let head: (commit: Commit, branch: String?)
+        if let resolved { head = resolved } else { head = try requireHeadCommit() }
         // The history walk and reading the library each take a core.
         let pending = historyInBackground(at: head.commit)
         let (library, verifications, trustedBranchTip) = try verifiedLibrary(at: head.commit)
