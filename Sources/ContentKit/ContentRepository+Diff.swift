@@ -137,9 +137,7 @@ extension ContentRepository {
     }
 
     private static func text(_ data: Data) -> String? {
-        // As git decides a file is binary: a zero byte in its first 8000 bytes.
-        let binary = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, min(bytes.count, 8000)) != nil } ?? false }
-        guard !binary else { return nil }
+        guard !data.withUnsafeBytes(TextFile.looksBinary) else { return nil }
         return String(data: data, encoding: .utf8)
     }
 

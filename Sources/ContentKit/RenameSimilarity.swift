@@ -14,8 +14,6 @@ struct RenameSimilarity {
     }
 
     static let hashBase: UInt32 = 107_927
-    /// git calls a file binary when one of its first 8000 bytes is NUL.
-    static let binaryProbeLength = 8_000
 
     private var signatures: [ObjectID: Signature] = [:]
 
@@ -57,7 +55,7 @@ struct RenameSimilarity {
         var chunks: [UInt64] = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [UInt64] in
             let bytes = raw.bindMemory(to: UInt8.self)
             let count = bytes.count
-            let isText = !bytes.prefix(binaryProbeLength).contains(0)
+            let isText = !TextFile.looksBinary(raw)
             var chunks: [UInt64] = []
             chunks.reserveCapacity(count / 32 + 1)
             var accumulator1: UInt32 = 0

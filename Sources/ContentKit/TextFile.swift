@@ -5,6 +5,11 @@ import Foundation
 enum TextFile {
     static let maximumSize = 2 * 1024 * 1024
 
+    /// Whether git would call these bytes binary: a NUL among the first 8000 of them.
+    static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.baseAddress.map { memchr($0, 0, min(bytes.count, 8_000)) != nil } ?? false
+    }
+
     static func decode(_ data: Data, file: String, limit: Int = maximumSize) throws(ContentError) -> String {
         guard data.count <= limit else {
             throw .badContent(file, "file is larger than \(limit / 1024) KiB")
