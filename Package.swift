@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "contentctlTests",
-            dependencies: ["ContentKit", "TestSupport"]
+            dependencies: ["ContentKit", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,7 @@ import GitKit
 
 extension ContentRepository {
     /// For each module file, the commit that last changed it; for each event, when it was recorded. One walk.
-    func history(of library: ContentLibrary, from head: Commit) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+    func history(of library: ContentLibrary, from head: Commit) throws(ContentError) -> (lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date]) {
         var questions: [String: History.Question] = [:]
         for module in library.modules { questions[module.path] = .lastChange }
         for module in library.invalidModules { questions[module.path] = .lastChange }
@@ -30,13 +30,13 @@ extension ContentRepository {
 
     /// Answers the questions, taking what an earlier walk found from the cache and keeping this walk's answers there.
     fileprivate static func answer(_ questions: [String: History.Question], from head: ObjectID, in repository: Repository,
-                                   cached: Bool, progress: WalkProgress?) throws(ContentError) -> [String: Commit] {
+                                   cached: Bool, progress: WalkProgress?) throws(ContentError) -> [String: Reason.CommitReference] {
         do {
             let known = cached ? HistoryCache.load(from: repository) : nil
             let answers = try History(repository: repository, progress: progress).answer(questions, from: head, known: known)
             if cached, known?.head != head || known?.answers.count != answers.count {
                 HistoryCache(head: head, answers: answers.reduce(into: [:]) { cache, answer in
-                    cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value.id)
+                    cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value)
                 }).save(to: repository)
             }
             return answers
@@ -46,10 +46,10 @@ extension ContentRepository {
     }
 
     /// Module answers by path, and each event's recording time by event id.
-    static func split(_ answers: [String: Commit], questions: [String: History.Question], events: [ChangeEvent]) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+    static func split(_ answers: [String: Reason.CommitReference], questions: [String: History.Question], events: [ChangeEvent]) -> (lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date]) {
         var recorded: [String: Date] = [:]
         for event in events {
-            if let commit = answers[event.path] { recorded[event.id] = commit.time }
+            if let commit = answers[event.path] { recorded[event.id] = commit.date }
         }
         return (answers.filter { questions[$0.key] == .lastChange }, recorded)
     }
@@ -57,7 +57,7 @@ extension ContentRepository {
 
 /// A history walk running on its own thread with its own repository handle.
 final class PendingHistory: Sendable {
-    private let walk: RepositoryThread<(questions: [String: History.Question], answers: [String: Commit])>
+    private let walk: RepositoryThread<(questions: [String: History.Question], answers: [String: Reason.CommitReference])>
 
     init(location: String, head: Commit, cached: Bool, progress: WalkProgress?) {
         walk = RepositoryThread(location: location) { repository in
@@ -67,7 +67,7 @@ final class PendingHistory: Sendable {
     }
 
     /// Waits for the walk; module answers by path, and each event's recording time by event id.
-    func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Commit], eventsRecorded: [String: Date]) {
+    func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date]) {
         let (questions, answers) = try walk.wait()
         return ContentRepository.split(answers, questions: questions, events: events)
     }

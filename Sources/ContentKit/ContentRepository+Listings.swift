@@ -33,10 +33,7 @@ extension ContentRepository {
 
     public func listModules() throws(ContentError) -> ModuleListing {
         let (library, head) = try authorView()
-        var changes: [String: Reason.CommitReference] = [:]
-        if let head {
-            for (path, commit) in try history(of: library, from: head).lastChanges { changes[path] = Reason.CommitReference(commit) }
-        }
+        let changes = try head.map { (head) throws(ContentError) in try history(of: library, from: head).lastChanges } ?? [:]
         return ModuleListing(library: library, lastChanges: changes)
     }
 

@@ -70,7 +70,7 @@ final class ReviewSession {
     let report: ReviewReport
     let library: ContentLibrary
     let head: Commit
-    let lastChanges: [String: Commit]
+    let lastChanges: [String: Reason.CommitReference]
     let eventsRecorded: [String: Date]
     /// The commits the sign-off records name, whether or not they still exist.
     let approvedCommits: [ObjectID]
@@ -80,7 +80,7 @@ final class ReviewSession {
     /// plain review never needs it and copying ten thousand reviews into it costs more than the verdicts.
     private(set) lazy var reviewsByPath = Dictionary(report.modules.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
 
-    init(report: ReviewReport, library: ContentLibrary, head: Commit, lastChanges: [String: Commit], eventsRecorded: [String: Date],
+    init(report: ReviewReport, library: ContentLibrary, head: Commit, lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date],
          approvedCommits: [ObjectID], trustedBranchTip: ObjectID?) {
         self.report = report
         self.library = library

@@ -108,7 +108,7 @@ extension ContentRepository {
         return modules
     }
 
-    private func checkSignable(_ module: Module, role: String, reviewer: Reviewer, library: ContentLibrary, lastChange: Commit?) throws(ContentError) {
+    private func checkSignable(_ module: Module, role: String, reviewer: Reviewer, library: ContentLibrary, lastChange: Reason.CommitReference?) throws(ContentError) {
         guard module.hasExplicitID else {
             throw ContentError(.refused, "\(module.path) has no id: in its front matter; add one so renaming the file never orphans its sign-offs")
         }
@@ -128,7 +128,9 @@ extension ContentRepository {
                 throw ContentError(.refused, "\(path) has uncommitted changes: commit the text to be approved first")
             }
         }
-        if let lastChange, lastChange.author.email.caseInsensitiveCompare(reviewer.email) == .orderedSame {
+        let author: Signature?
+        do { author = try lastChange.map { (change) throws(GitError) in try repository.commit(change.id).author } } catch { throw ContentError(error) }
+        if let lastChange, let author, author.email.caseInsensitiveCompare(reviewer.email) == .orderedSame {
             throw ContentError(.refused, "\(reviewer.name) authored the latest change to \(module.id) (\(lastChange.id.hex.prefix(7))); someone else must sign it")
         }
         let otherRole = library.ledger.standingRecords(for: module.id).first {

@@ -30,7 +30,7 @@ extension CycleCompletion {
         var gathered: [String: [Double]] = [:]
         for module in library.modules where module.isActive {
             let owing = Set(reviews[module.path]?.reasons.flatMap(\.owedBy) ?? [])
-            let since = max(start, session.lastChanges[module.path]?.time ?? start)
+            let since = max(start, session.lastChanges[module.path]?.date ?? start)
             let standing = library.ledger.standingRecords(for: module.id).filter {
                 $0.meaning.satisfiesRole && $0.fingerprint == module.fingerprint && $0.time >= start && $0.time < end
             }

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 
 /// Answers, for many paths in one walk, the questions `git log` answers one path at a time:
@@ -16,26 +17,25 @@ struct History {
         case introduction
     }
 
-    let repository: Repository
     private let objects: ObjectDatabase
     private let trees: RecentTrees
     private let progress: WalkProgress?
 
     init(repository: Repository, progress: WalkProgress? = nil) throws(GitError) {
-        self.repository = repository
         self.progress = progress
         objects = try repository.objectDatabase()
         trees = RecentTrees(objects: objects)
     }
 
+    /// Each path's answer: the commit's id and committer time, all a review shows of it.
     /// `known`: the answers of an earlier walk from some commit; a walk that reaches that commit takes them from there.
-    func answer(_ questions: [String: Question], from head: ObjectID, known: HistoryCache? = nil) throws(GitError) -> [String: Commit] {
+    func answer(_ questions: [String: Question], from head: ObjectID, known: HistoryCache? = nil) throws(GitError) -> [String: Reason.CommitReference] {
         let paths = Array(questions.keys).sorted()
         let kinds = paths.map { questions[$0] ?? .lastChange }
         let pending = PathTrie(paths.map { $0.split(separator: "/").map(String.init) })
-        var answers: [String: ObjectID] = [:]
-        // Commits read in full so far (those of cached answers), by id.
-        var fullCommits: [ObjectID: Commit] = [:]
+        var answers: [String: Reason.CommitReference] = [:]
+        // Whether each commit a cached answer names still exists, by id.
+        var existing: [ObjectID: Bool] = [:]
         var queue = CommitQueue()
         // The paths each queued commit carries; a commit reached again later (clock skew) is queued again.
         var waiting: [ObjectID: Set<Int>] = [:]
@@ -58,7 +58,7 @@ struct History {
             guard var remaining = waiting.removeValue(forKey: commit.id) else { continue }
             trees.advance()
             if let known, commit.id == known.head {
-                try resolve(&remaining, from: known, paths: paths, kinds: kinds, answers: &answers, commits: &fullCommits, pending: pending)
+                try resolve(&remaining, from: known, paths: paths, kinds: kinds, answers: &answers, existing: &existing, pending: pending)
                 if remaining.isEmpty { continue }
             }
             var parents: [CommitHeader] = []
@@ -75,7 +75,7 @@ struct History {
                 if kinds[index] == .introduction, let carrier = try firstParent(of: parents, holding: paths[index]) {
                     followed[carrier].insert(index)
                 } else {
-                    answers[paths[index]] = commit.id
+                    answers[paths[index]] = Reason.CommitReference(id: commit.id, date: Date(timeIntervalSince1970: TimeInterval(commit.seconds)))
                     pending.remove(index)
                 }
             }
@@ -83,39 +83,18 @@ struct History {
                 enqueue(parent, followed[index])
             }
         }
-        return try withFullCommits(answers, read: &fullCommits)
-    }
-
-    /// The answers with their commits read in full (author, message), each commit once.
-    private func withFullCommits(_ answers: [String: ObjectID], read commits: inout [ObjectID: Commit]) throws(GitError) -> [String: Commit] {
-        var full: [String: Commit] = [:]
-        full.reserveCapacity(answers.count)
-        for (path, id) in answers {
-            if let commit = commits[id] {
-                full[path] = commit
-            } else {
-                let commit = try repository.commit(id)
-                commits[id] = commit
-                full[path] = commit
-            }
-        }
-        return full
+        return answers
     }
 
     /// Takes the answers an earlier walk from this very commit found; paths it did not ask about walk on.
     private func resolve(_ remaining: inout Set<Int>, from known: HistoryCache, paths: [String], kinds: [Question],
-                         answers: inout [String: ObjectID], commits: inout [ObjectID: Commit], pending: PathTrie) throws(GitError) {
-        var missing: Set<ObjectID> = []
+                         answers: inout [String: Reason.CommitReference], existing: inout [ObjectID: Bool], pending: PathTrie) throws(GitError) {
         for index in remaining {
-            guard let cached = known.answers[paths[index]], cached.question == kinds[index], !missing.contains(cached.commit) else { continue }
-            if commits[cached.commit] == nil {
-                // A commit pruned since (or a damaged cache) leaves the path to the walk.
-                guard let commit = try? repository.commit(cached.commit) else {
-                    missing.insert(cached.commit)
-                    continue
-                }
-                commits[cached.commit] = commit
-            }
+            guard let cached = known.answers[paths[index]], cached.question == kinds[index] else { continue }
+            // A commit pruned since (a history made shallow) leaves the path to the walk.
+            let id = cached.commit.id
+            if existing[id] == nil { existing[id] = try objects.containsCommit(id) }
+            guard existing[id] == true else { continue }
             answers[paths[index]] = cached.commit
             pending.remove(index)
             remaining.remove(index)

@@ -6,7 +6,7 @@ struct ReviewEngine {
     let library: ContentLibrary
     let asOf: CalendarDate
     /// The commit that last changed each module file.
-    let lastChanges: [String: Commit]
+    let lastChanges: [String: Reason.CommitReference]
     /// When each event was recorded (the commit that added its file), by event id.
     let eventsRecorded: [String: Date]
 
@@ -21,7 +21,7 @@ struct ReviewEngine {
         return ModuleReview(
             id: module.id, path: module.path, title: module.title, status: module.status,
             owner: module.owner, products: module.products, markets: module.markets, signoffRoles: module.signoffRoles,
-            lastChanged: lastChanges[module.path].map(Reason.CommitReference.init),
+            lastChanged: lastChanges[module.path],
             fingerprint: module.fingerprint,
             verdicts: Array(Set(reasons.map(\.verdict))).sorted(),
             reasons: reasons.sorted { $0.verdict < $1.verdict },
@@ -31,7 +31,7 @@ struct ReviewEngine {
 
     func review(_ invalid: InvalidModule) -> ModuleReview {
         ModuleReview(id: invalid.id, path: invalid.path, title: RepositoryPath.baseName(of: invalid.path), status: nil, owner: nil, products: [], markets: [],
-                     signoffRoles: [], lastChanged: lastChanges[invalid.path].map(Reason.CommitReference.init),
+                     signoffRoles: [], lastChanged: lastChanges[invalid.path],
                      fingerprint: nil, verdicts: [.invalid],
                      reasons: [Reason(verdict: .invalid, message: invalid.message)], signoffs: [])
     }
@@ -82,7 +82,7 @@ struct ReviewEngine {
         guard !parts.isEmpty else { return [] }
         var message = "text not signed by every required role: " + parts.joined(separator: "; ")
         if let change = lastChanges[module.path] {
-            message += "; last change \(change.id.hex.prefix(7)) on \(day(change.time))"
+            message += "; last change \(change.id.hex.prefix(7)) on \(day(change.date))"
         }
         return [Reason(verdict: .unsignedChanges, message: message,
                        signoffs: evidence.map(Reason.SignoffReference.init), commits: lastChange(module),
@@ -162,11 +162,11 @@ struct ReviewEngine {
     }
 
     private func lastChangeDay(_ module: Module) -> CalendarDate? {
-        lastChanges[module.path].map { day($0.time) }
+        lastChanges[module.path].map { day($0.date) }
     }
 
     private func lastChange(_ module: Module) -> [Reason.CommitReference] {
-        lastChanges[module.path].map { [Reason.CommitReference($0)] } ?? []
+        lastChanges[module.path].map { [$0] } ?? []
     }
 
     private func day(_ instant: Date) -> CalendarDate {

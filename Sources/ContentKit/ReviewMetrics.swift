@@ -151,12 +151,12 @@ extension ReviewMetrics {
         var waiting: [String: [Int]] = [:]
         for module in active {
             guard let change = session.lastChanges[module.path] else { continue }
-            let records = approvals(module).filter { $0.fingerprint == module.fingerprint && $0.time >= change.time }
+            let records = approvals(module).filter { $0.fingerprint == module.fingerprint && $0.time >= change.date }
             for role in module.signoffRoles {
                 if let first = records.first(where: { $0.role == role }) {
-                    samples[role, default: []].append(first.time.timeIntervalSince(change.time) / 86_400)
-                } else if sinceStart.map({ change.time >= $0 }) ?? true {
-                    waiting[role, default: []].append(CalendarDate(change.time, in: zone).days(until: session.report.asOf))
+                    samples[role, default: []].append(first.time.timeIntervalSince(change.date) / 86_400)
+                } else if sinceStart.map({ change.date >= $0 }) ?? true {
+                    waiting[role, default: []].append(CalendarDate(change.date, in: zone).days(until: session.report.asOf))
                 }
             }
         }

@@ -70,8 +70,3 @@ extension Reason.EventReference {
     }
 }
 
-extension Reason.CommitReference {
-    init(_ commit: Commit) {
-        self.init(id: commit.id, date: commit.time)
-    }
-}

@@ -33,31 +33,41 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// The same for the digits' ASCII bytes.
     public init?<Digits: Collection<UInt8>>(hexDigits: Digits) {
-        guard hexDigits.count == 40 else { return nil }
+        // Generic code called from another module runs unspecialised; parsing from contiguous bytes keeps a cache
+        // load of thousands of ids cheap.
+        guard let parsed = hexDigits.withContiguousStorageIfAvailable(Self.parse) ?? Array(hexDigits).withUnsafeBufferPointer(Self.parse) else {
+            return nil
+        }
+        self = parsed
+    }
+
+    private static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> ObjectID? {
+        guard digits.count == 40 else { return nil }
         var id = ObjectID()
-        var digits = hexDigits.makeIterator()
         let complete: Bool = withUnsafeMutableBytes(of: &id) { bytes in
             for index in 0..<20 {
-                guard let high = digits.next().flatMap(Self.nibble), let low = digits.next().flatMap(Self.nibble) else { return false }
+                guard let high = nibble(digits[2 * index]), let low = nibble(digits[2 * index + 1]) else { return false }
                 bytes[index] = high << 4 | low
             }
             return true
         }
-        guard complete else { return nil }
-        self = id
+        return complete ? id : nil
     }
 
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var characters: [UInt8] = []
-        characters.reserveCapacity(40)
-        withBytes { bytes in
-            for byte in bytes {
-                characters.append(digits[Int(byte >> 4)])
-                characters.append(digits[Int(byte & 0x0f)])
+        String(unsafeUninitializedCapacity: 40) { characters in
+            withBytes { bytes in
+                for (index, byte) in bytes.enumerated() {
+                    characters[2 * index] = Self.digit(byte >> 4)
+                    characters[2 * index + 1] = Self.digit(byte & 0x0f)
+                }
             }
+            return 40
         }
-        return String(decoding: characters, as: UTF8.self)
+    }
+
+    private static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     public var description: String { hex }

@@ -1,3 +1,5 @@
+import Crypto
+import ContentKit
 import Foundation
 import Testing
 import TestSupport
@@ -88,6 +90,39 @@ import TestSupport
         #expect(try repository.read(cacheFolder + "/parsed").hasPrefix("contentctl-parse-cache 1\n"))
         try repository.write(cacheFolder + "/parsed", "garbage")
         #expect(try review(repository, cache: true) == uncached)
+    }
+
+    /// The history cache keeps each answer's commit time, so a review takes dates from it without reading commits.
+    /// A file edited outside contentctl fails its digest and is walked afresh; an answer naming a commit that is
+    /// gone (a history made shallow) is walked again, even in a file whose digest holds.
+    @Test func aHistoryCacheWithAlteredTimesOrMissingCommitsIsNotTrusted() throws {
+        let repository = try generated()
+        let history = repository.path + "/" + cacheFolder + "/history"
+        let uncached = try review(repository, cache: false)
+        #expect(try review(repository, cache: true) == uncached)
+        let original = try String(contentsOfFile: history, encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("L ") })
+        var fields = lines[index].split(separator: " ", maxSplits: 3).map(String.init)
+        let seconds = try #require(Int(fields[2]))
+        let moved = Timestamp.format(Date(timeIntervalSince1970: TimeInterval(seconds - 400 * 86_400)))
+
+        fields[2] = String(seconds - 400 * 86_400)
+        lines[index] = fields.joined(separator: " ")
+        try lines.joined(separator: "\n").write(toFile: history, atomically: true, encoding: .utf8)
+        let afterEdit = try review(repository, cache: true)
+        #expect(afterEdit == uncached)
+        #expect(!afterEdit.contains(moved))
+
+        fields[1] = String(repeating: "e", count: 40)
+        fields[2] = String(seconds)
+        lines[index] = fields.joined(separator: " ")
+        let body = lines.dropLast(2).joined(separator: "\n") + "\n"
+        let digest = SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
+        try (body + "sha256 " + digest + "\n").write(toFile: history, atomically: true, encoding: .utf8)
+        let missing = try review(repository, cache: true)
+        #expect(missing == uncached)
+        #expect(!missing.contains(String(repeating: "e", count: 40)))
     }
 
     /// A commit that edits a few modules appends their entries to the parse cache; once most of the file is stale
