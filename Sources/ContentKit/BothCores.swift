@@ -24,6 +24,18 @@ enum BothCores {
         return results.all()
     }
 
+    /// The values of `work` on `parts` consecutive ranges, joined in order, or the error of the first part (in range
+    /// order) that failed.
+    static func joinedParts<Value: Sendable, Failure: Error>(of count: Int, count parts: Int,
+                                                            _ work: @Sendable (Range<Int>) throws(Failure) -> [Value]) throws(Failure) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for part in self.parts(of: count, count: parts, { range in Result { () throws(Failure) in try work(range) } }) {
+            values += try part.get()
+        }
+        return values
+    }
+
     /// The results, each written once by its own iteration.
     private final class Results<Result: Sendable>: @unchecked Sendable {
         private let lock = NSLock()

@@ -61,11 +61,21 @@ extension ContentRepository {
                 let oldSide = try TreeChanges.files(in: oldCommit.tree, under: folder, repository: repository)
                 files = try TreeChanges.between(old: oldSide, new: newSide, content: content)
             }
-            // Blobs are read here (libgit2 handles stay on this thread); parsing and word diffs then run on both cores.
-            let sides = try files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
-                .map { (change) throws(GitError) in (change: change, old: try change.oldBlob.map(content), new: try change.newBlob.map(content)) }
+            // Each part reads its own files through a borrowed handle, then parses and diffs them: reading and word
+            // diffs run on both cores.
+            let pool = ObjectDatabasePool(location: repository.workingDirectory ?? repository.gitDirectory, first: try repository.objectDatabase())
+            let selected = files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
             let granularity = request.granularity
-            var modules = sides.mapOnBothCores { Self.moduleChange($0.change, old: $0.old, new: $0.new, files: files, granularity: granularity) }
+            let fromDisk = workTreeFiles
+            var modules = try BothCores.joinedParts(of: selected.count, count: 16) { (range) throws(GitError) in
+                try pool.borrow { (objects) throws(GitError) in
+                    try selected[range].map { (change) throws(GitError) in
+                        Self.moduleChange(change, old: try Self.bytes(change.oldBlob, objects: objects, fromDisk: fromDisk),
+                                          new: try Self.bytes(change.newBlob, objects: objects, fromDisk: fromDisk),
+                                          files: files, granularity: granularity)
+                    }
+                }
+            }
             if !request.modules.isEmpty {
                 modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
             }
@@ -74,17 +84,24 @@ extension ContentRepository {
                 from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
                 events: try eventChanges(files, folder: folder, config: config, content: content),
                 marketUpdates: try updates(between: from.commit, and: to?.commit ?? head.id, reversed: reversed),
-                signoffs: try addedRecords(files, folder: folder, content: content).filter { record in
+                signoffs: try addedRecords(files, folder: folder, pool: pool, fromDisk: fromDisk).filter { record in
                     request.modules.isEmpty || modules.contains { $0.id == record.module }
                 })
         }
     }
 
+    /// Whether a path names a module file: Markdown under the content folder, not a README, outside `changes/` and
+    /// hidden folders. Decided on UTF-8 bytes: a far diff asks it of every changed file.
     static func isModulePath(_ path: String, folder: String) -> Bool {
-        guard path.hasPrefix(folder + "/"), path.hasSuffix(".md"), RepositoryPath.baseName(of: path).lowercased() != "readme.md" else { return false }
-        let inside = path.dropFirst(folder.count + 1)
-        let components = inside.split(separator: "/").dropLast()
-        return components.first != "changes" && !components.contains { $0.hasPrefix(".") }
+        let slash = UInt8(ascii: "/")
+        let bytes = path.utf8[...]
+        guard bytes.starts(with: folder.utf8), bytes.dropFirst(folder.utf8.count).first == slash,
+              bytes.count >= 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return false }
+        let components = bytes.dropFirst(folder.utf8.count + 1).split(separator: slash)
+        guard let name = components.last,
+              !name.lazy.map({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }).elementsEqual("readme.md".utf8) else { return false }
+        let folders = components.dropLast()
+        return folders.first?.elementsEqual("changes".utf8) != true && !folders.contains { $0.first == UInt8(ascii: ".") }
     }
 
     private static func workTreeMode(_ path: String) -> FileMode {
@@ -170,18 +187,27 @@ extension ContentRepository {
         }
     }
 
-    private func addedRecords(_ files: [FileChange], folder: String, content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> [SignoffRecord] {
+    /// Records added in the range, read and parsed on both cores: a far diff adds thousands of them.
+    private func addedRecords(_ files: [FileChange], folder: String, pool: ObjectDatabasePool, fromDisk: [ObjectID: String]) throws(GitError) -> [SignoffRecord] {
         let ledger = Ledger.folder(contentFolder: folder) + "/"
-        // Read here (libgit2 stays on this thread), parsed on both cores: a far diff adds thousands of records.
-        var added: [(path: String, data: Data)] = []
-        for file in files where file.status == .added && file.path.hasPrefix(ledger) && file.path.hasSuffix(SignoffRecord.fileExtension) {
-            guard let blob = file.newBlob else { continue }
-            added.append((file.path, try content(blob)))
-        }
-        let records = added.mapOnBothCores { file in
-            String(data: file.data, encoding: .utf8).flatMap { try? SignoffRecord.parse($0, file: file.path) }
+        let added = files.filter { $0.status == .added && $0.path.hasPrefix(ledger) && $0.path.hasSuffix(SignoffRecord.fileExtension) }
+        let records = try BothCores.joinedParts(of: added.count, count: 16) { (range) throws(GitError) in
+            try pool.borrow { (objects) throws(GitError) in
+                try added[range].map { (file) throws(GitError) -> SignoffRecord? in
+                    guard let data = try Self.bytes(file.newBlob, objects: objects, fromDisk: fromDisk),
+                          let text = String(data: data, encoding: .utf8) else { return nil }
+                    return try? SignoffRecord.parse(text, file: file.path)
+                }
+            }
         }
         return records.compactMap { $0 }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+    }
+
+    /// A side's bytes: from disk for a work-tree file (hashed, never written to the object database), else the blob.
+    private static func bytes(_ blob: ObjectID?, objects: ObjectDatabase, fromDisk: [ObjectID: String]) throws(GitError) -> Data? {
+        guard let blob else { return nil }
+        if let path = fromDisk[blob], let data = FileManager.default.contents(atPath: path) { return data }
+        return try objects.blob(blob)
     }
 
     /// Market updates whose commit is reachable from the newer side and not from the older one.

@@ -1,3 +1,4 @@
+import Foundation
 internal import Clibgit2
 
 /// The repository's object store read directly: an object's bytes as stored, without libgit2 building a tree or
@@ -68,6 +69,15 @@ public final class ObjectDatabase {
         return header
     }
 
+    /// The bytes of a blob, read without entering libgit2's object cache.
+    public func blob(_ id: ObjectID) throws(GitError) -> Data {
+        let object = try read(id, expecting: GIT_OBJECT_BLOB, "read blob")
+        defer { git_odb_object_free(object) }
+        let size = git_odb_object_size(object)
+        guard size > 0, let data = git_odb_object_data(object) else { return Data() }
+        return Data(bytes: data, count: size)
+    }
+
     /// Whether the store holds `id` as a commit. Only the object's header is read, not its data.
     public func containsCommit(_ id: ObjectID) throws(GitError) -> Bool {
         var raw = id.raw
@@ -88,9 +98,17 @@ public final class ObjectDatabase {
         guard let object else { throw GitError(code: .notFound, message: "no object \(id)", operation: "\(operation) \(id)") }
         guard git_odb_object_type(object) == type else {
             git_odb_object_free(object)
-            throw GitError(code: .invalid, message: "object \(id) is not a \(type == GIT_OBJECT_TREE ? "tree" : "commit")", operation: "\(operation) \(id)")
+            throw GitError(code: .invalid, message: "object \(id) is not a \(Self.name(of: type))", operation: "\(operation) \(id)")
         }
         return object
+    }
+
+    private static func name(of type: git_object_t) -> String {
+        switch type {
+        case GIT_OBJECT_TREE: return "tree"
+        case GIT_OBJECT_BLOB: return "blob"
+        default: return "commit"
+        }
     }
 }
 
