@@ -147,7 +147,7 @@ public enum ListingFormatter {
     /// Left-aligned columns, the first row as a bold header.
     static func columns(_ rows: [[String]], style: OutputStyle) -> String {
         guard let header = rows.first else { return "" }
-        let counts = rows.map { $0.map(\.count) }
+        let counts = rows.map { $0.map(width) }
         let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
         return rows.indices.map { index in
             let row = rows[index]
@@ -158,5 +158,11 @@ public enum ListingFormatter {
             }.joined(separator: "  ")
             return index == 0 ? style.paint(line, .bold) : line
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell's width in characters; ASCII text, nearly every cell, is measured by its bytes (a far diff lists
+    /// tens of thousands of rows). A carriage return is excluded: before a line feed the two are one character.
+    private static func width(_ cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? cell.utf8.count : cell.count
     }
 }

@@ -42,7 +42,7 @@ enum TreeChanges {
     /// A `folder` that is itself a file in `tree` yields that one file, as git's pathspec would.
     static func files(in tree: ObjectID?, under folder: String, repository: Repository) throws(GitError) -> [String: File] {
         let folder = normalized(folder)
-        var walk = TreeChangesWalk(repository: repository)
+        var walk = TreeChangesWalk(objects: try repository.objectDatabase())
         try walk.compare(nil, try node(at: folder, in: tree, repository: repository), path: folder)
         var files: [String: File] = [:]
         for change in walk.changes {
@@ -56,10 +56,11 @@ enum TreeChanges {
     static func between(_ old: ObjectID?, _ new: ObjectID?, under folder: String, repository: Repository) throws(GitError) -> [FileChange] {
         if old == new { return [] }
         let folder = normalized(folder)
-        var walk = TreeChangesWalk(repository: repository)
+        let objects = try repository.objectDatabase()
+        var walk = TreeChangesWalk(objects: objects)
         try walk.compare(try node(at: folder, in: old, repository: repository),
                          try node(at: folder, in: new, repository: repository), path: folder)
-        return try RenameDetection.changes(walk.changes) { (id) throws(GitError) -> Data in try repository.blob(id) }
+        return try RenameDetection.changes(walk.changes) { (id) throws(GitError) -> Data in try objects.blob(id) }
     }
 
     /// The same for two arbitrary sides (e.g. a commit and the work tree); `content` returns a blob's bytes.
@@ -107,16 +108,17 @@ struct TreeChangesWalk {
             self.mode = mode
         }
 
-        init(_ entry: TreeEntry) {
+        init(_ entry: EntryIdentity) {
             self.init(id: entry.id, mode: entry.mode)
         }
     }
 
-    let repository: Repository
+    /// Trees are read as stored, and only the entries that differ are copied out: a far diff walks thousands of folders.
+    let objects: ObjectDatabase
     private(set) var changes: [RenameDetection.RawChange] = []
 
-    init(repository: Repository) {
-        self.repository = repository
+    init(objects: ObjectDatabase) {
+        self.objects = objects
     }
 
     /// Compares what sits at `path` on both sides: a folder on either side is walked (unless both ids are equal),
@@ -135,20 +137,18 @@ struct TreeChangesWalk {
     }
 
     private mutating func compareTrees(_ old: ObjectID?, _ new: ObjectID?, prefix: String) throws(GitError) {
-        var oldEntries: [TreeEntry] = []
-        var newEntries: [TreeEntry] = []
-        if let old { oldEntries = try repository.tree(old).entries }
-        if let new { newEntries = try repository.tree(new).entries }
-        // Names are keyed by their bytes: Swift's String equality would merge canonically equivalent names.
-        var newByName: [[UInt8]: TreeEntry] = [:]
-        for entry in newEntries { newByName[Array(entry.name.utf8)] = entry }
-        for entry in oldEntries {
-            let counterpart = newByName.removeValue(forKey: Array(entry.name.utf8))
-            if let counterpart, counterpart == entry { continue }
-            try compare(Node(entry), counterpart.map(Node.init), path: prefix + entry.name)
-        }
-        for entry in newEntries where newByName[Array(entry.name.utf8)] != nil {
-            try compare(nil, Node(entry), path: prefix + entry.name)
+        switch (old, new) {
+        case let (old?, new?):
+            // A name that is a folder on one side and a file on the other comes as two differences, one per side.
+            for difference in try objects.tree(new).differences(from: try objects.tree(old)) {
+                try compare(difference.old.map(Node.init), difference.new.map(Node.init), path: prefix + difference.name)
+            }
+        case let (old?, nil):
+            for entry in try objects.tree(old).allEntries { try compare(Node(id: entry.id, mode: entry.mode), nil, path: prefix + entry.name) }
+        case let (nil, new?):
+            for entry in try objects.tree(new).allEntries { try compare(nil, Node(id: entry.id, mode: entry.mode), path: prefix + entry.name) }
+        case (nil, nil):
+            break
         }
     }
 }
