@@ -8,9 +8,12 @@ enum YAMLFlatMapping {
         var bytes = Array(text.utf8)
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         guard !bytes.isEmpty else { return nil }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var pairs: [(key: String, value: YAMLValue)] = []
+        pairs.reserveCapacity(lines.count)
         var keys: Set<String> = []
-        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        keys.reserveCapacity(lines.count)
+        for (offset, line) in lines.enumerated() {
             let number = firstLine + offset
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), isKey(line[..<colon]),
                   let value = value(line[(colon + 1)...], line: number) else { return nil }
@@ -50,22 +53,41 @@ enum YAMLFlatMapping {
     private static func scalar(_ bytes: ArraySlice<UInt8>, inList: Bool, line: Int) -> YAMLValue? {
         guard let first = bytes.first, isAlphanumeric(first) || first >= 0x80, bytes.last != UInt8(ascii: " ") else { return nil }
         var previous: UInt8 = 0
+        var ascii = true
         for byte in bytes {
             // ": " would start a mapping; a colon before anything else stays text.
             if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") { return nil }
-            guard byte >= 0x80 || isAlphanumeric(byte) || plainPunctuation.contains(byte) || (!inList && blockOnlyPunctuation.contains(byte)) else {
+            guard byte >= 0x80 || isAlphanumeric(byte) || isPlainPunctuation(byte) || (!inList && isBlockOnlyPunctuation(byte)) else {
                 return nil
             }
+            ascii = ascii && byte < 0x80
             previous = byte
         }
         guard previous != UInt8(ascii: ":") else { return nil }
-        guard let text = String(validating: bytes, as: UTF8.self), text.unicodeScalars.allSatisfy(isPrintable) else { return nil }
-        return ["null", "Null", "NULL"].contains(text) ? .null(line: line) : .scalar(text, line: line)
+        // Every ASCII byte allowed above is printable; only other characters need checking.
+        guard let text = String(validating: bytes, as: UTF8.self), ascii || text.unicodeScalars.allSatisfy(isPrintable) else { return nil }
+        switch text {
+        case "null", "Null", "NULL": return .null(line: line)
+        default: return .scalar(text, line: line)
+        }
     }
 
-    private static let plainPunctuation = Set(" _.@/+()-".utf8)
+    private static func isPlainPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "+"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"): return true
+        default: return false
+        }
+    }
+
     /// Allowed in a plain value of its own line, where only flow lists give them meaning.
-    private static let blockOnlyPunctuation = Set(",':;?%$=".utf8)
+    private static func isBlockOnlyPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "%"),
+             UInt8(ascii: "$"), UInt8(ascii: "="): return true
+        default: return false
+        }
+    }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)

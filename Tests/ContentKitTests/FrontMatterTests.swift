@@ -19,6 +19,7 @@ import Testing
         "---\nid: x\ntitle: Dosing\n---\n\n# Dosing\n\nTake 15 mg.\n", "---\r\nid: x\r\n---\r\nBody\r\nMore\r\n",
         "--- \nid: x\n---\t\nBody", "---\nid: x\n---", "---\nid: x\n", "---\nid: x\n...\nBody\n", "No front matter\n---\nid: x\n---\n",
         "---\nnote: \"a --- b\"\n----\n---\nBody with --- inside\n---\n", "---\ntitle: Café ☕\n---\nÜber 👩🏽‍⚕️\n",
+        "---\nid: x\r\ntitle: y\n---\nBody", "---\r\n---\r\nBody", "---\n\n\n---\n", "---\nid: x\r\r\n---\n",
     ]
 
     @Test(arguments: texts) func splitsAsWholeLinesWould(_ text: String) throws {
