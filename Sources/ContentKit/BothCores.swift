@@ -14,9 +14,11 @@ enum BothCores {
 
     /// `work` on `parts` consecutive ranges of `0..<count`, in order. Each core takes the next range when it finishes
     /// one, so values that cost unevenly (modules of very different lengths) still keep both cores busy to the end.
-    static func parts<Result: Sendable>(of count: Int, count parts: Int, _ work: @Sendable (Range<Int>) -> Result) -> [Result] {
+    /// `splittingFrom`: the fewest values worth splitting, lower for values that each cost much.
+    static func parts<Result: Sendable>(of count: Int, count parts: Int, splittingFrom minimum: Int = minimumCount,
+                                        _ work: @Sendable (Range<Int>) -> Result) -> [Result] {
         let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
-        guard count >= minimumCount else { return ranges.map(work) }
+        guard count >= minimum else { return ranges.map(work) }
         let results = Results<Result>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             results.set(part, work(ranges[part]))
@@ -26,11 +28,11 @@ enum BothCores {
 
     /// The values of `work` on `parts` consecutive ranges, joined in order, or the error of the first part (in range
     /// order) that failed.
-    static func joinedParts<Value: Sendable, Failure: Error>(of count: Int, count parts: Int,
+    static func joinedParts<Value: Sendable, Failure: Error>(of count: Int, count parts: Int, splittingFrom minimum: Int = minimumCount,
                                                             _ work: @Sendable (Range<Int>) throws(Failure) -> [Value]) throws(Failure) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(count)
-        for part in self.parts(of: count, count: parts, { range in Result { () throws(Failure) in try work(range) } }) {
+        for part in self.parts(of: count, count: parts, splittingFrom: minimum, { range in Result { () throws(Failure) in try work(range) } }) {
             values += try part.get()
         }
         return values

@@ -72,7 +72,7 @@ extension ContentRepository {
                     try selected[range].map { (change) throws(GitError) in
                         Self.moduleChange(change, old: try Self.bytes(change.oldBlob, objects: objects, fromDisk: fromDisk),
                                           new: try Self.bytes(change.newBlob, objects: objects, fromDisk: fromDisk),
-                                          files: files, granularity: granularity)
+                                          files: files, folder: folder, granularity: granularity)
                     }
                 }
             }
@@ -112,14 +112,13 @@ extension ContentRepository {
 
     /// One module file's change, from the bytes of its two sides.
     private static func moduleChange(_ change: FileChange, old oldData: Data?, new newData: Data?, files: [FileChange],
-                                     granularity: ContentDiff.Granularity) -> ContentDiff.ModuleChange {
+                                     folder: String, granularity: ContentDiff.Granularity) -> ContentDiff.ModuleChange {
         let oldText = oldData.flatMap(Self.text)
         let newText = newData.flatMap(Self.text)
         let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
         let oldFields = oldText.map { DisplayedFrontMatter($0) }
         let newFields = newText.map { DisplayedFrontMatter($0, sameAs: oldFields) }
-        let parser = ModuleParser(config: ContentConfig()) { (_: String) throws(ContentError) -> ObjectID? in nil }
-        let id = newFields?.values["id"] ?? oldFields?.values["id"] ?? parser.defaultID(path: change.path)
+        let id = newFields?.values["id"] ?? oldFields?.values["id"] ?? ModuleParser.defaultID(path: change.path, contentFolder: folder)
         var segments: [TextDiff.Segment]?
         if !binary {
             let old = oldFields?.body ?? ""
@@ -191,7 +190,8 @@ extension ContentRepository {
     private func addedRecords(_ files: [FileChange], folder: String, pool: ObjectDatabasePool, fromDisk: [ObjectID: String]) throws(GitError) -> [SignoffRecord] {
         let ledger = Ledger.folder(contentFolder: folder) + "/"
         let added = files.filter { $0.status == .added && $0.path.hasPrefix(ledger) && $0.path.hasSuffix(SignoffRecord.fileExtension) }
-        let records = try BothCores.joinedParts(of: added.count, count: 16) { (range) throws(GitError) in
+        // A record takes tens of microseconds to read and parse: a few hundred are worth splitting.
+        let records = try BothCores.joinedParts(of: added.count, count: 16, splittingFrom: 200) { (range) throws(GitError) in
             try pool.borrow { (objects) throws(GitError) in
                 try added[range].map { (file) throws(GitError) -> SignoffRecord? in
                     guard let data = try Self.bytes(file.newBlob, objects: objects, fromDisk: fromDisk),

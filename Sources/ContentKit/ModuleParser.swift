@@ -15,8 +15,12 @@ struct ModuleParser {
 
     /// The id a module has when its front matter names none: its path under the content folder without `.md`.
     func defaultID(path: String) -> String {
+        Self.defaultID(path: path, contentFolder: config.contentFolder)
+    }
+
+    static func defaultID(path: String, contentFolder: String) -> String {
         var relative = Substring(path)
-        if relative.hasPrefix(config.contentFolder + "/") { relative = relative.dropFirst(config.contentFolder.count + 1) }
+        if relative.hasPrefix(contentFolder + "/") { relative = relative.dropFirst(contentFolder.count + 1) }
         if relative.hasSuffix(".md") { relative = relative.dropLast(3) }
         return String(relative)
     }

@@ -108,6 +108,23 @@ import TestSupport
         #expect(stat.stdout.contains("GB +1 -3"))
     }
 
+    /// A module without `id:` is named by its path inside the content folder, the one `contentctl.yml` sets, as a
+    /// review names it.
+    @Test func aModuleWithoutAnIDIsNamedAsTheReviewNamesIt() throws {
+        let repository = try TestRepository()
+        try repository.write("contentctl.yml", "content: training\n")
+        try repository.write("training/roster.yml", "roles:\n  sales:\n    - name: Dan\n      email: dan@example.com\n  product:\n    - name: Priya\n      email: priya@example.com\n")
+        try repository.write("training/dosing/zentrava.md", "---\ntitle: Dosing\n---\n\nTake 15 mg.\n")
+        try repository.commit("Library")
+        try repository.write("training/dosing/zentrava.md", "---\ntitle: Dosing\n---\n\nTake 10 mg.\n")
+        try repository.commit("Lower dose")
+        let review = try json(try CLI.run(["review", "--format", "json"], in: repository).stdout)
+        #expect(modules(review).map { $0["id"] as? String } == ["dosing/zentrava"])
+        let diff = try CLI.run(["diff", "HEAD~1", "--format", "json"], in: repository)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(modules(try json(diff.stdout)).map { $0["id"] as? String } == ["dosing/zentrava"])
+    }
+
     /// Past two thousand changed modules, parsing and word diffs run on both cores: each module keeps its own change,
     /// in path order, and the totals add up.
     @Test func aDiffOfThousandsOfModulesKeepsEachModulesOwnChange() throws {
