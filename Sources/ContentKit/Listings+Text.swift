@@ -149,15 +149,22 @@ public enum ListingFormatter {
         guard let header = rows.first else { return "" }
         let counts = rows.map { $0.map(width) }
         let widths = header.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
-        return rows.indices.map { index in
-            let row = rows[index]
+        // One string grown in place: a far diff's --stat lists tens of thousands of rows.
+        var output = ""
+        output.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for (index, row) in rows.enumerated() {
             // Padded by characters, the unit widths are measured in (Foundation's padding counts UTF-16 units, which
             // cuts off the end of a cell with an emoji).
-            let line = row.indices.map { column in
-                column == row.count - 1 ? row[column] : row[column] + String(repeating: " ", count: widths[column] - counts[index][column])
-            }.joined(separator: "  ")
-            return index == 0 ? style.paint(line, .bold) : line
-        }.joined(separator: "\n") + "\n"
+            var line = ""
+            for column in row.indices {
+                if column > 0 { line += "  " }
+                line += row[column]
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - counts[index][column]) }
+            }
+            output += index == 0 ? style.paint(line, .bold) : line
+            output += "\n"
+        }
+        return output
     }
 
     /// A cell's width in characters; ASCII text, nearly every cell, is measured by its bytes (a far diff lists

@@ -40,6 +40,7 @@ public enum TextDiff {
     }
 
     static func words(old: String, new: String, limits: Limits) -> [Segment] {
+        if let whole = wholeSide(old: old, new: new) { return whole }
         let oldBytes = Array(old.utf8)
         let newBytes = Array(new.utf8)
         var output = SegmentBuilder(old: oldBytes, new: newBytes)
@@ -100,6 +101,7 @@ public enum TextDiff {
     }
 
     static func lines(old: String, new: String, limits: Limits) -> [Segment] {
+        if let whole = wholeSide(old: old, new: new) { return whole }
         let oldBytes = Array(old.utf8)
         let newBytes = Array(new.utf8)
         let oldLines = lineRanges(oldBytes)
@@ -113,6 +115,12 @@ public enum TextDiff {
         var output = SegmentBuilder(old: oldBytes, new: newBytes)
         output.append(marks, oldLengths: oldLines.map(\.count), newLengths: newLines.map(\.count))
         return output.finish()
+    }
+
+    /// The diff when one side is empty (a module added or removed: most of a far diff): the other side whole.
+    private static func wholeSide(old: String, new: String) -> [Segment]? {
+        if old.isEmpty { return new.isEmpty ? [] : [Segment(kind: .inserted, text: new)] }
+        return new.isEmpty ? [Segment(kind: .deleted, text: old)] : nil
     }
 
     /// Words (not whitespace or punctuation-only tokens) in a text.
