@@ -21,6 +21,10 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "Cmimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "GitKit",
             dependencies: ["Clibgit2"]
@@ -50,6 +54,8 @@ let package = Package(
             name: "contentctl",
             dependencies: [
                 "ContentKit",
+                // The allocator, linked by its import in Contentctl.swift.
+                "Cmimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

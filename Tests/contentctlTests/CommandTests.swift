@@ -69,6 +69,15 @@ import TestSupport
     }
 
     /// Output that cannot be written (here a full disk) is an error, not a silent success with nothing written.
+    /// The executable allocates through mimalloc, which it links for speed: mimalloc, asked to be verbose, says it
+    /// started in this process.
+    @Test func theExecutableAllocatesThroughMimalloc() throws {
+        let repository = try TestRepository()
+        let result = try CLI.run(["--version"], in: repository, environment: ["MIMALLOC_VERBOSE": "1"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("mimalloc: process init"))
+    }
+
     @Test func aStandardOutputThatCannotBeWrittenFailsInOneLine() throws {
         let repository = try sampleRepository()
         let result = try Command.run("/bin/sh", ["-c", "\"$0\" review --as-of 2026-11-20 > /dev/full", CLI.binary],
