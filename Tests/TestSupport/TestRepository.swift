@@ -100,6 +100,9 @@ public final class TestRepository {
         try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The smallest roster a review accepts: one person for each default role.
+    public static let minimalRoster = "roles:\n  sales:\n    - name: Dan\n      email: dan@example.com\n  product:\n    - name: Priya\n      email: priya@example.com\n"
+
     /// The sample module that is broken on purpose, so the quick start shows the `invalid` verdict.
     public static let deliberatelyInvalidSampleModule = "Content/compliance/sunshine-act-reporting.md"
 

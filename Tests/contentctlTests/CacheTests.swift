@@ -161,7 +161,7 @@ import TestSupport
 
     @Test func aConfigurationChangeIsNotAnsweredFromTheCache() throws {
         let repository = try TestRepository()
-        try repository.write("Content/roster.yml", "roles:\n  sales:\n    - name: Dan\n      email: dan@example.com\n  product:\n    - name: Priya\n      email: priya@example.com\n")
+        try repository.write("Content/roster.yml", TestRepository.minimalRoster)
         try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\nproducts: [zentrava, lumidex]\n---\n\nText.\n")
         try repository.commit("Library")
         #expect(try review(repository, cache: true).contains("\"never-reviewed\""))

@@ -113,7 +113,7 @@ import TestSupport
     @Test func aModuleWithoutAnIDIsNamedAsTheReviewNamesIt() throws {
         let repository = try TestRepository()
         try repository.write("contentctl.yml", "content: training\n")
-        try repository.write("training/roster.yml", "roles:\n  sales:\n    - name: Dan\n      email: dan@example.com\n  product:\n    - name: Priya\n      email: priya@example.com\n")
+        try repository.write("training/roster.yml", TestRepository.minimalRoster)
         try repository.write("training/dosing/zentrava.md", "---\ntitle: Dosing\n---\n\nTake 15 mg.\n")
         try repository.commit("Library")
         try repository.write("training/dosing/zentrava.md", "---\ntitle: Dosing\n---\n\nTake 10 mg.\n")
