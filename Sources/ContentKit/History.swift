@@ -130,7 +130,7 @@ struct History {
         let parentTree = try trees.tree(parent)
         // Few open paths in a big folder: look their names up. Otherwise one pass over both entry lists.
         if node.count * Self.lookupsPerPass < max(childTree.count, parentTree.count) {
-            for (name, next) in node.children where next.count > 0 {
+            for (name, next) in node.children {
                 let new = childTree.entryIdentity(named: name)
                 let old = parentTree.entryIdentity(named: name)
                 guard new != old else { continue }
@@ -138,7 +138,7 @@ struct History {
             }
         } else {
             for difference in childTree.differences(from: parentTree) {
-                guard let next = node.children[difference.name], next.count > 0 else { continue }
+                guard let next = node.children[difference.name] else { continue }
                 try differs(next, new: difference.new, old: difference.old, among: among, pending: pending, into: &differing)
             }
         }

@@ -2,14 +2,21 @@
 /// paths below each node, so a walk descends only into folders that hold something it is still asking about.
 final class PathTrie {
     final class Node {
+        let name: String
+        /// Children with something still unresolved below them: a resolved one is dropped, so a long walk that asks
+        /// about a few paths in a big folder looks at those few, not at every name the folder ever had.
         var children: [String: Node] = [:]
         /// The path (by index) that ends here, while unresolved.
         var index: Int?
         /// Unresolved paths at or below this node.
         var count = 0
+
+        init(name: String) {
+            self.name = name
+        }
     }
 
-    let root = Node()
+    let root = Node(name: "")
     /// For each path, the nodes from the root's child down to its leaf.
     private var routes: [[Node]] = []
 
@@ -23,7 +30,7 @@ final class PathTrie {
                 if let existing = node.children[part] {
                     child = existing
                 } else {
-                    child = Node()
+                    child = Node(name: part)
                     node.children[part] = child
                 }
                 child.count += 1
@@ -39,16 +46,26 @@ final class PathTrie {
 
     /// Marks a path resolved, so no later walk descends for it.
     func remove(_ index: Int) {
-        guard let leaf = routes[index].last, leaf.index == index else { return }
+        let route = routes[index]
+        guard let leaf = route.last, leaf.index == index else { return }
         leaf.index = nil
         root.count -= 1
-        for node in routes[index] { node.count -= 1 }
+        var parent = root
+        var detached = false
+        for node in route {
+            node.count -= 1
+            if node.count == 0, !detached {
+                parent.children[node.name] = nil
+                detached = true
+            }
+            parent = node
+        }
     }
 
     /// Every unresolved path at or below `node`.
     func indices(below node: Node, into result: inout [Int]) {
         if let index = node.index { result.append(index) }
-        for child in node.children.values where child.count > 0 {
+        for child in node.children.values {
             indices(below: child, into: &result)
         }
     }
