@@ -13,6 +13,7 @@ struct GlobalOptions: ParsableArguments {
     func openRepository() throws(ContentError) -> ContentRepository {
         let repository = try ContentRepository.open(at: repo)
         repository.usesCache = !noCache
+        repository.historyWorker = Bundle.main.executablePath.map(HistoryWorker.init)
         return repository
     }
 
