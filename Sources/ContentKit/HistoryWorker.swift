@@ -69,6 +69,11 @@ public struct HistoryWorker: Sendable {
             self.output = output
         }
 
+        /// A walk that failed here leaves nobody to read the worker's answers: it is stopped rather than left running.
+        deinit {
+            if process.isRunning { process.terminate() }
+        }
+
         /// The worker's answers, or nil when it failed or printed anything but the protocol.
         func answers() -> [String: Reason.CommitReference]? {
             let data = (try? output.readToEnd()) ?? Data()
