@@ -11,10 +11,6 @@ static inline int contentctl_git_enable_fsync(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
 
-static inline int contentctl_git_set_mapped_limit(size_t mapped_bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_bytes);
-}
-
 /* Object reads are not re-hashed (as git does not re-hash on read; git fsck checks integrity); libgit2's object
    cache is capped and keeps no trees or commits, which a walk over a long history reads once each; and packs are
    mapped in windows of bounded total size, so touching a whole pack does not keep all of it resident. */

@@ -8,15 +8,14 @@ extension ContentRepository {
         for module in library.modules { questions[module.path] = .lastChange }
         for module in library.invalidModules { questions[module.path] = .lastChange }
         for event in library.events { questions[event.path] = .introduction }
-        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache, progress: progress, worker: historyWorker),
+        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache, progress: progress),
                           questions: questions, events: library.events)
     }
 
     /// The same as `history(of:from:)`, walked on a second core while this thread reads the library: the questions
     /// come from the listing of `head`'s content folder, which needs no parsing and is read on that core too.
     func historyInBackground(at head: Commit) -> PendingHistory {
-        PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, head: head, cached: usesCache, progress: progress,
-                       worker: historyWorker)
+        PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, head: head, cached: usesCache, progress: progress)
     }
 
     /// A question for each module and event file listed in `head`'s content folder.
@@ -30,25 +29,11 @@ extension ContentRepository {
     }
 
     /// Answers the questions, taking what an earlier walk found from the cache and keeping this walk's answers there.
-    /// A walk with no cache to stop at, over many paths, gives half of them to `worker` when there is one.
     fileprivate static func answer(_ questions: [String: History.Question], from head: ObjectID, in repository: Repository,
-                                   cached: Bool, progress: WalkProgress?, worker: HistoryWorker?) throws(ContentError) -> [String: Reason.CommitReference] {
+                                   cached: Bool, progress: WalkProgress?) throws(ContentError) -> [String: Reason.CommitReference] {
         do {
             let known = cached ? HistoryCache.load(from: repository) : nil
-            let history = try History(repository: repository, progress: progress)
-            var answers: [String: Reason.CommitReference]
-            if known == nil, let worker, let share = HistoryWorker.share(of: questions),
-               let run = worker.start(paths: share, head: head, location: repository.workingDirectory ?? repository.gitDirectory) {
-                answers = try history.answer(questions.filter { !share.contains($0.key) }, from: head)
-                // A worker that failed leaves its paths to this walk.
-                if let theirs = run.answers() {
-                    answers.merge(theirs) { mine, _ in mine }
-                } else {
-                    answers.merge(try history.answer(questions.filter { share.contains($0.key) }, from: head)) { mine, _ in mine }
-                }
-            } else {
-                answers = try history.answer(questions, from: head, known: known)
-            }
+            let answers = try History(repository: repository, progress: progress).answer(questions, from: head, known: known)
             if cached, known?.head != head || known?.answers.count != answers.count {
                 HistoryCache(head: head, answers: answers.reduce(into: [:]) { cache, answer in
                     cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value)
@@ -74,11 +59,10 @@ extension ContentRepository {
 final class PendingHistory: Sendable {
     private let walk: RepositoryThread<(questions: [String: History.Question], answers: [String: Reason.CommitReference])>
 
-    init(location: String, head: Commit, cached: Bool, progress: WalkProgress?, worker: HistoryWorker?) {
+    init(location: String, head: Commit, cached: Bool, progress: WalkProgress?) {
         walk = RepositoryThread(location: location) { repository in
             let questions = try ContentRepository.questions(at: head, in: repository)
-            return (questions, try ContentRepository.answer(questions, from: head.id, in: repository, cached: cached, progress: progress,
-                                                            worker: worker))
+            return (questions, try ContentRepository.answer(questions, from: head.id, in: repository, cached: cached, progress: progress))
         }
     }
 

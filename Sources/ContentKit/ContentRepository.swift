@@ -8,8 +8,6 @@ public final class ContentRepository {
     public var usesCache = true
     /// Counts the commits history walks visit, for a progress line.
     public var progress: WalkProgress?
-    /// A second process for half of a long history walk; nil walks in this process only.
-    public var historyWorker: HistoryWorker?
     /// Parsed modules and events by blob, shared by every library this run reads.
     private(set) lazy var parseCache: ParseCache? = usesCache ? ParseCache(repository: repository) : nil
 

@@ -25,11 +25,4 @@ public enum Libgit2 {
         try ensureLibgit2()
         try check(contentctl_git_enable_fsync(1), "enable fsync")
     }
-
-    /// Caps how much of the packs libgit2 keeps mapped at once (96 MB unless set), for a process that runs beside
-    /// another reading the same packs.
-    public static func limitMappedPacks(to bytes: Int) throws(GitError) {
-        try ensureLibgit2()
-        try check(contentctl_git_set_mapped_limit(bytes), "limit mapped packs")
-    }
 }

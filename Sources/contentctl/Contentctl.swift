@@ -17,7 +17,7 @@ struct Contentctl: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            Review.self, Modules.self, Changes.self, Signoff.self, Signoffs.self, Verify.self, Metrics.self, Cycles.self, Pending.self, Check.self, Log.self, EvidenceCommand.self, RosterCommand.self, Mark.self, Updates.self, Diff.self, New.self, Init.self, HistoryWorkerCommand.self,
+            Review.self, Modules.self, Changes.self, Signoff.self, Signoffs.self, Verify.self, Metrics.self, Cycles.self, Pending.self, Check.self, Log.self, EvidenceCommand.self, RosterCommand.self, Mark.self, Updates.self, Diff.self, New.self, Init.self,
         ]
     )
 

@@ -13,7 +13,6 @@ struct GlobalOptions: ParsableArguments {
     func openRepository() throws(ContentError) -> ContentRepository {
         let repository = try ContentRepository.open(at: repo)
         repository.usesCache = !noCache
-        repository.historyWorker = Bundle.main.executablePath.map(HistoryWorker.init)
         return repository
     }
 
