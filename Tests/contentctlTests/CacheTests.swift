@@ -23,6 +23,14 @@ import TestSupport
 
     private var cacheFolder: String { ".git/contentctl/cache" }
 
+    /// A generated repository whose caches one cached review has filled, and the uncached review it must equal.
+    private func primed() throws -> (repository: TestRepository, uncached: String) {
+        let repository = try generated()
+        let uncached = try review(repository, cache: false)
+        #expect(try review(repository, cache: true) == uncached)
+        return (repository, uncached)
+    }
+
     @Test func cachedRunsMatchUncachedOnesAcrossNewCommitsAMergedSideBranchAndARewrite() throws {
         let repository = try generated()
         let uncached = try review(repository, cache: false)
@@ -80,9 +88,7 @@ import TestSupport
     }
 
     @Test func aDamagedCacheIsIgnoredAndRewritten() throws {
-        let repository = try generated()
-        let uncached = try review(repository, cache: false)
-        #expect(try review(repository, cache: true) == uncached)
+        let (repository, uncached) = try primed()
         for file in ["history", "parsed", "rosters"] {
             try repository.write(cacheFolder + "/" + file, "contentctl-history-cache 1\nnot a commit\nL zz Content/x.md\n")
         }
@@ -96,10 +102,8 @@ import TestSupport
     /// A file edited outside contentctl fails its digest and is walked afresh; an answer naming a commit that is
     /// gone (a history made shallow) is walked again, even in a file whose digest holds.
     @Test func aHistoryCacheWithAlteredTimesOrMissingCommitsIsNotTrusted() throws {
-        let repository = try generated()
+        let (repository, uncached) = try primed()
         let history = repository.path + "/" + cacheFolder + "/history"
-        let uncached = try review(repository, cache: false)
-        #expect(try review(repository, cache: true) == uncached)
         let original = try String(contentsOfFile: history, encoding: .utf8)
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let index = try #require(lines.firstIndex { $0.hasPrefix("L ") })
@@ -128,10 +132,8 @@ import TestSupport
     /// A commit that edits a few modules appends their entries to the parse cache; once most of the file is stale
     /// it is written anew with only what the review used. A file whose last line was cut off is discarded.
     @Test func theParseCacheGrowsByAppendingAndIsRewrittenWhenMostlyStale() throws {
-        let repository = try generated()
+        let repository = try primed().repository
         let parsed = repository.path + "/" + cacheFolder + "/parsed"
-        let uncached = try review(repository, cache: false)
-        #expect(try review(repository, cache: true) == uncached)
         let before = try String(contentsOfFile: parsed, encoding: .utf8)
 
         let modules = try repository.git("ls-files", "Content/*.md").split(separator: "\n").map(String.init).filter { !$0.contains("/changes/") }
