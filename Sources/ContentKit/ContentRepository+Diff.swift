@@ -41,10 +41,9 @@ extension ContentRepository {
         return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "\(error)") }) {
             let oldCommit = try repository.commit(from.commit)
             var workTreeFiles: [ObjectID: String] = [:]
-            // Work-tree files are hashed but not written to the object database, so their bytes come from disk.
+            let objects = try repository.objectDatabase()
             let content = { (blob: ObjectID) throws(GitError) -> Data in
-                if let path = workTreeFiles[blob], let data = FileManager.default.contents(atPath: path) { return data }
-                return try self.repository.blob(blob)
+                try Self.bytes(blob, objects: objects, fromDisk: workTreeFiles) ?? Data()
             }
             let files: [FileChange]
             if let to {
@@ -63,7 +62,8 @@ extension ContentRepository {
             }
             // Each part reads its own files through a borrowed handle, then parses and diffs them: reading and word
             // diffs run on both cores.
-            let pool = ObjectDatabasePool(location: repository.workingDirectory ?? repository.gitDirectory, first: try repository.objectDatabase())
+            // This thread's handle is lent to the parts too: nothing here reads while they run.
+            let pool = ObjectDatabasePool(location: repository.workingDirectory ?? repository.gitDirectory, first: objects)
             let selected = files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
             let granularity = request.granularity
             let fromDisk = workTreeFiles
