@@ -115,9 +115,24 @@ public struct ContentLibrary: Sendable {
         let files = try source.files(under: content) { folder in
             folder == changes || RepositoryPath.baseName(of: folder).hasPrefix(".")
         }
-        let modules = files.filter { $0.path.hasSuffix(".md") && RepositoryPath.baseName(of: $0.path).lowercased() != "readme.md" }
+        let modules = files.filter { isModulePath($0.path, folder: content) }
         let events = try source.files(under: changes, skipFolder: { _ in true }).filter { $0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml") }
         return (modules, events)
+    }
+
+    /// Whether a path names a module file: Markdown under the content folder, not a README, outside `changes/` and
+    /// hidden folders: the files a library reads as modules. Decided on UTF-8 bytes: a far diff asks it of every changed
+    /// file.
+    static func isModulePath(_ path: String, folder: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let bytes = path.utf8[...]
+        guard bytes.starts(with: folder.utf8), bytes.dropFirst(folder.utf8.count).first == slash,
+              bytes.count >= 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return false }
+        let components = bytes.dropFirst(folder.utf8.count + 1).split(separator: slash)
+        guard let name = components.last,
+              !name.lazy.map({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }).elementsEqual("readme.md".utf8) else { return false }
+        let folders = components.dropLast()
+        return folders.first?.elementsEqual("changes".utf8) != true && !folders.contains { $0.first == UInt8(ascii: ".") }
     }
 
     /// A module id used by two files makes both invalid: their sign-offs could not be told apart.

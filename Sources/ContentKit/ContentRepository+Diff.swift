@@ -34,7 +34,7 @@ extension ContentRepository {
         // Whether the range runs backwards takes a walk of history (libgit2 has no commit-graph); it runs on a second
         // core while this one reads the changed files.
         let ordering = to.flatMap { to in
-            to.commit == from.commit ? nil : RepositoryThread(location: repository.workingDirectory ?? repository.gitDirectory) { repository in
+            to.commit == from.commit ? nil : RepositoryThread(location: repository.location) { repository in
                 try Ancestry.isDescendant(from.commit, of: to.commit, objects: try repository.objectDatabase())
             }
         }
@@ -43,7 +43,7 @@ extension ContentRepository {
             var workTreeFiles: [ObjectID: String] = [:]
             let objects = try repository.objectDatabase()
             let content = { (blob: ObjectID) throws(GitError) -> Data in
-                try Self.bytes(blob, objects: objects, fromDisk: workTreeFiles) ?? Data()
+                try Self.read(blob, objects: objects, fromDisk: workTreeFiles)
             }
             let files: [FileChange]
             if let to {
@@ -63,15 +63,15 @@ extension ContentRepository {
             // Each part reads its own files through a borrowed handle, then parses and diffs them: reading and word
             // diffs run on both cores.
             // This thread's handle is lent to the parts too: nothing here reads while they run.
-            let pool = ObjectDatabasePool(location: repository.workingDirectory ?? repository.gitDirectory, first: objects)
-            let selected = files.filter { Self.isModulePath($0.path, folder: folder) || $0.oldPath.map { Self.isModulePath($0, folder: folder) } == true }
+            let pool = ObjectDatabasePool(location: repository.location, first: objects)
+            let selected = files.filter { ContentLibrary.isModulePath($0.path, folder: folder) || $0.oldPath.map { ContentLibrary.isModulePath($0, folder: folder) } == true }
             let granularity = request.granularity
             let fromDisk = workTreeFiles
             var modules = try BothCores.joinedParts(of: selected.count, count: 16) { (range) throws(GitError) in
                 try pool.borrow { (objects) throws(GitError) in
                     try selected[range].map { (change) throws(GitError) in
-                        Self.moduleChange(change, old: try Self.bytes(change.oldBlob, objects: objects, fromDisk: fromDisk),
-                                          new: try Self.bytes(change.newBlob, objects: objects, fromDisk: fromDisk),
+                        Self.moduleChange(change, old: try Self.side(change.oldBlob, of: change.oldPath ?? change.path, objects: objects, fromDisk: fromDisk),
+                                          new: try Self.side(change.newBlob, of: change.path, objects: objects, fromDisk: fromDisk),
                                           files: files, folder: folder, granularity: granularity)
                     }
                 }
@@ -88,20 +88,6 @@ extension ContentRepository {
                     request.modules.isEmpty || modules.contains { $0.id == record.module }
                 })
         }
-    }
-
-    /// Whether a path names a module file: Markdown under the content folder, not a README, outside `changes/` and
-    /// hidden folders. Decided on UTF-8 bytes: a far diff asks it of every changed file.
-    static func isModulePath(_ path: String, folder: String) -> Bool {
-        let slash = UInt8(ascii: "/")
-        let bytes = path.utf8[...]
-        guard bytes.starts(with: folder.utf8), bytes.dropFirst(folder.utf8.count).first == slash,
-              bytes.count >= 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return false }
-        let components = bytes.dropFirst(folder.utf8.count + 1).split(separator: slash)
-        guard let name = components.last,
-              !name.lazy.map({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }).elementsEqual("readme.md".utf8) else { return false }
-        let folders = components.dropLast()
-        return folders.first?.elementsEqual("changes".utf8) != true && !folders.contains { $0.first == UInt8(ascii: ".") }
     }
 
     private static func workTreeMode(_ path: String) -> FileMode {
@@ -194,7 +180,7 @@ extension ContentRepository {
         let records = try BothCores.joinedParts(of: added.count, count: 16, splittingFrom: 200) { (range) throws(GitError) in
             try pool.borrow { (objects) throws(GitError) in
                 try added[range].map { (file) throws(GitError) -> SignoffRecord? in
-                    guard let data = try Self.bytes(file.newBlob, objects: objects, fromDisk: fromDisk),
+                    guard let data = try Self.side(file.newBlob, of: file.path, objects: objects, fromDisk: fromDisk),
                           let text = String(data: data, encoding: .utf8) else { return nil }
                     return try? SignoffRecord.parse(text, file: file.path)
                 }
@@ -203,11 +189,20 @@ extension ContentRepository {
         return records.compactMap { $0 }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 
-    /// A side's bytes: from disk for a work-tree file (hashed, never written to the object database), else the blob.
-    private static func bytes(_ blob: ObjectID?, objects: ObjectDatabase, fromDisk: [ObjectID: String]) throws(GitError) -> Data? {
-        guard let blob else { return nil }
+    /// A file's bytes: from disk for a work-tree file (hashed, never written to the object database), else the blob.
+    private static func read(_ blob: ObjectID, objects: ObjectDatabase, fromDisk: [ObjectID: String]) throws(GitError) -> Data {
         if let path = fromDisk[blob], let data = FileManager.default.contents(atPath: path) { return data }
         return try objects.blob(blob)
+    }
+
+    /// One side of a changed file, nil where the file does not exist on that side; a failure names the file.
+    private static func side(_ blob: ObjectID?, of path: String, objects: ObjectDatabase, fromDisk: [ObjectID: String]) throws(GitError) -> Data? {
+        guard let blob else { return nil }
+        do {
+            return try read(blob, objects: objects, fromDisk: fromDisk)
+        } catch {
+            throw GitError(code: error.code, message: error.message, operation: "read \(path)")
+        }
     }
 
     /// Market updates whose commit is reachable from the newer side and not from the older one.

@@ -15,7 +15,7 @@ extension ContentRepository {
     /// The same as `history(of:from:)`, walked on a second core while this thread reads the library: the questions
     /// come from the listing of `head`'s content folder, which needs no parsing and is read on that core too.
     func historyInBackground(at head: Commit) -> PendingHistory {
-        PendingHistory(location: repository.workingDirectory ?? repository.gitDirectory, head: head, cached: usesCache, progress: progress)
+        PendingHistory(location: repository.location, head: head, cached: usesCache, progress: progress)
     }
 
     /// A question for each module and event file listed in `head`'s content folder.

@@ -59,6 +59,11 @@ public final class Repository {
         git_repository_workdir(pointer).map { String(cString: $0) }
     }
 
+    /// Where to open this repository again, on another thread: the work tree, or the git folder of a bare one.
+    public var location: String {
+        workingDirectory ?? gitDirectory
+    }
+
     /// The git folder (e.g. `.git/`), ending in "/".
     public var gitDirectory: String {
         String(cString: git_repository_path(pointer))

@@ -22,6 +22,6 @@ import Testing
         ("Content", false),
     ])
     func modulePaths(path: String, isModule: Bool) {
-        #expect(ContentRepository.isModulePath(path, folder: "Content") == isModule)
+        #expect(ContentLibrary.isModulePath(path, folder: "Content") == isModule)
     }
 }

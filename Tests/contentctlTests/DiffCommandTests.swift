@@ -125,6 +125,22 @@ import TestSupport
         #expect(modules(try json(diff.stdout)).map { $0["id"] as? String } == ["dosing/zentrava"])
     }
 
+    /// A blob missing from the object database (a damaged or partial clone) is one line naming the file.
+    @Test func aMissingBlobIsReportedWithItsFile() throws {
+        let repository = try TestRepository()
+        try repository.write("Content/roster.yml", TestRepository.minimalRoster)
+        try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\n---\n\nTake 15 mg.\n")
+        try repository.commit("Library")
+        try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\n---\n\nTake 10 mg.\n")
+        try repository.commit("Lower dose")
+        let blob = try repository.git("rev-parse", "HEAD:Content/dosing.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(atPath: repository.path + "/.git/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2))
+        let diff = try CLI.run(["diff", "HEAD~1", "HEAD", "--stat"], in: repository)
+        #expect(diff.status != 0)
+        #expect(diff.stderr.split(separator: "\n").count == 1)
+        #expect(diff.stderr.contains("read Content/dosing.md"), "\(diff.stderr)")
+    }
+
     /// Past two thousand changed modules, parsing and word diffs run on both cores: each module keeps its own change,
     /// in path order, and the totals add up.
     @Test func aDiffOfThousandsOfModulesKeepsEachModulesOwnChange() throws {
