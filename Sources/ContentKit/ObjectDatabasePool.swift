@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
 
-/// Object-database handles for work split over both cores. Each part borrows a handle for its whole run and gives it
+/// Object-database handles for work split over the cores. Each part borrows a handle for its whole run and gives it
 /// back, so no handle is used by two threads at once (libgit2 objects must not be shared between threads), and no
 /// more handles are opened than parts run at the same time.
 final class ObjectDatabasePool: @unchecked Sendable {
@@ -9,8 +9,6 @@ final class ObjectDatabasePool: @unchecked Sendable {
     private let lock = NSLock()
     /// Guarded by `lock`.
     private var idle: [ObjectDatabase]
-    /// The repositories opened for handles, kept open as long as their handles.
-    private var opened: [Repository] = []
 
     /// `first`: a handle of the calling thread's repository, lent to whichever part runs first.
     init(location: String, first: ObjectDatabase) {
@@ -23,9 +21,7 @@ final class ObjectDatabasePool: @unchecked Sendable {
         if let free = lock.withLock({ idle.popLast() }) {
             objects = free
         } else {
-            let repository = try Repository.open(at: location)
-            objects = try repository.objectDatabase()
-            lock.withLock { opened.append(repository) }
+            objects = try Repository.open(at: location).objectDatabase()
         }
         defer { lock.withLock { idle.append(objects) } }
         return try body(objects)

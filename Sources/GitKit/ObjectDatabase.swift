@@ -6,9 +6,12 @@ internal import Clibgit2
 /// each; parsing only what it compares costs a fraction of libgit2's full parse and its object bookkeeping.
 public final class ObjectDatabase {
     private let handle: OpaquePointer
+    /// The repository the store belongs to, kept open while the store is in use.
+    private let repository: Repository
 
-    init(handle: OpaquePointer) {
+    init(handle: OpaquePointer, repository: Repository) {
         self.handle = handle
+        self.repository = repository
     }
 
     deinit {
@@ -118,6 +121,6 @@ extension Repository {
         var handle: OpaquePointer?
         try check(git_repository_odb(&handle, pointer), "open object database")
         guard let handle else { throw GitError(code: .notFound, message: "no object database", operation: "open object database") }
-        return ObjectDatabase(handle: handle)
+        return ObjectDatabase(handle: handle, repository: self)
     }
 }
