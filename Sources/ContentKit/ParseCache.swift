@@ -210,7 +210,7 @@ final class ParseCache {
         var parsed = Parsed()
         for line in lines {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard fields.count > 2, let blob = ObjectID(hex: text(fields[2])) else { return nil }
+            guard fields.count > 2, let blob = ObjectID(hexDigits: fields[2]) else { return nil }
             switch fields[0].first {
             case UInt8(ascii: "M"):
                 guard let module = module(fields, blob: blob) else { return nil }

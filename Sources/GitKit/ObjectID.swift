@@ -28,7 +28,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses 40 hexadecimal digits; anything else is nil.
     public init?(hex: String) {
-        self.init(hexDigits: Array(hex.utf8))
+        self.init(hexDigits: hex.utf8)
     }
 
     /// The same for the digits' ASCII bytes.
