@@ -128,10 +128,11 @@ extension ContentRepository {
                 throw ContentError(.refused, "\(path) has uncommitted changes: commit the text to be approved first")
             }
         }
-        let author: Signature?
-        do { author = try lastChange.map { (change) throws(GitError) in try repository.commit(change.id).author } } catch { throw ContentError(error) }
-        if let lastChange, let author, author.email.caseInsensitiveCompare(reviewer.email) == .orderedSame {
-            throw ContentError(.refused, "\(reviewer.name) authored the latest change to \(module.id) (\(lastChange.id.hex.prefix(7))); someone else must sign it")
+        if let lastChange {
+            let author = try ContentError.readingGit { try repository.commit(lastChange.id).author }
+            if author.email.caseInsensitiveCompare(reviewer.email) == .orderedSame {
+                throw ContentError(.refused, "\(reviewer.name) authored the latest change to \(module.id) (\(lastChange.id.hex.prefix(7))); someone else must sign it")
+            }
         }
         let otherRole = library.ledger.standingRecords(for: module.id).first {
             $0.reviewerID == reviewer.id && $0.role != role && $0.fingerprint == module.fingerprint && $0.meaning != .revoked
