@@ -13,7 +13,7 @@ struct Contentctl: ParsableCommand {
         abstract: "Keep sales-training material honest: quarterly review, stale-content detection and sign-off, on git.",
         discussion: """
         Exit codes: 0 ok, 1 findings, 64 usage, 65 bad content, 66 unknown module or record, \
-        67 sign-off refused, 69 unsupported repository state, 73 cannot write an output file, 75 busy.
+        67 sign-off refused, 69 unsupported repository state, 73 cannot write an output file or standard output, 75 busy.
         """,
         version: "0.1.0",
         subcommands: [
