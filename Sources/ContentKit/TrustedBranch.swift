@@ -5,13 +5,13 @@ struct TrustedBranch {
     let tip: Commit
     /// How reports name it.
     let name: String
-    /// Whether the branch does not exist, so HEAD stands in for it.
-    var isFallback = false
+    /// The branch's tip, nil when the branch does not exist and HEAD stands in for it.
+    let namedTip: ObjectID?
 
     static func resolve(repository: Repository, config: ContentConfig, fallback head: Commit) throws(GitError) -> TrustedBranch {
         guard let id = try repository.referenceTarget("refs/heads/" + config.trustBranch) else {
-            return TrustedBranch(tip: head, name: "HEAD (branch \(config.trustBranch) not found)", isFallback: true)
+            return TrustedBranch(tip: head, name: "HEAD (branch \(config.trustBranch) not found)", namedTip: nil)
         }
-        return TrustedBranch(tip: try repository.commit(id), name: config.trustBranch)
+        return TrustedBranch(tip: try repository.commit(id), name: config.trustBranch, namedTip: id)
     }
 }

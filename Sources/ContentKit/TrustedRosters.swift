@@ -18,7 +18,7 @@ struct TrustedRosters {
     let source: String
     /// The trusted branch's tip when the history was read from `trust.branch` by name; nil when that branch does not
     /// exist (HEAD's history was read) or when the caller named the tip itself.
-    var branchTip: ObjectID?
+    let branchTip: ObjectID?
     /// Oldest first.
     let versions: [Version]
 
@@ -35,14 +35,13 @@ struct TrustedRosters {
         } catch {
             throw ContentError(error)
         }
-        var rosters = try load(repository: repository, config: config, tip: branch.tip, source: branch.name, cached: cached)
-        rosters.branchTip = branch.isFallback ? nil : branch.tip.id
-        return rosters
+        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name, branchTip: branch.namedTip, cached: cached)
     }
 
     /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request). With `cached`, the
     /// roster changes are read from and kept in `.git/contentctl/cache/`.
-    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, cached: Bool) throws(ContentError) -> TrustedRosters {
+    static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, branchTip: ObjectID? = nil,
+                     cached: Bool) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.contentFolder + "/roster.yml"
         let cacheFile = CacheFile.path("rosters", in: repository)
         return try ContentError.readingGit {
@@ -65,7 +64,7 @@ struct TrustedRosters {
                 }
                 versions.append(Version(since: change.since, commit: change.commit, roster: parsed[blob]?.0, problem: parsed[blob]?.1))
             }
-            return TrustedRosters(source: source, versions: versions)
+            return TrustedRosters(source: source, branchTip: branchTip, versions: versions)
         }
     }
 }
