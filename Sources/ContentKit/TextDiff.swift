@@ -85,7 +85,7 @@ public enum TextDiff {
                 let newTokens = tokenIDs(newBytes, inserted[index], isNew: true, interner: &tokenInterner)
                 var steps = min(limits.pairSteps, max(callSteps, 0))
                 let budget = steps
-                let tokenMarks = search.marks(oldTokens.ids, newTokens.ids, stepLimit: &steps)
+                let tokenMarks = search.wordMarks(oldTokens, newTokens, stepLimit: &steps)
                 callSteps -= budget - steps
                 output.append(tokenMarks, oldLengths: oldTokens.lengths, newLengths: newTokens.lengths)
             }

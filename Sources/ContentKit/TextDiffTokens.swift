@@ -107,9 +107,9 @@ extension TextDiff {
     /// Tokens of bytes[range], in order: runs of word characters (with inner joiners), runs of whitespace, and
     /// single other characters. Tokens never split a grapheme cluster, so "e" + U+0301, CRLF and emoji sequences
     /// stay whole, and every token boundary is a valid UTF-8 boundary.
-    static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [(byteCount: Int, isWord: Bool)] {
+    static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token] {
         let characters = characters(bytes, range)
-        var tokens: [(byteCount: Int, isWord: Bool)] = []
+        var tokens: [Token] = []
         tokens.reserveCapacity(characters.count / 2 + 1)
         var index = 0
         while index < characters.count {
@@ -134,13 +134,22 @@ extension TextDiff {
             }
             var byteCount = 0
             for position in index..<end { byteCount += characters[position].byteCount }
-            tokens.append((byteCount, kind == .word))
+            tokens.append(Token(byteCount: byteCount, kind: kind))
             index = end
         }
         return tokens
     }
 
-    static func tokens(of text: String) -> [(byteCount: Int, isWord: Bool)] {
+    /// One token: its length and the class of its first character (a run of word characters is a word even where
+    /// it holds joiners).
+    struct Token {
+        let byteCount: Int
+        let kind: CharacterClass
+
+        var isWord: Bool { kind == .word }
+    }
+
+    static func tokens(of text: String) -> [Token] {
         let bytes = Array(text.utf8)
         return tokens(bytes, bytes.indices)
     }
@@ -212,21 +221,27 @@ extension TextDiff {
         }
     }
 
-    /// The tokens of one paragraph of `old` or `new` as byte lengths and interned ids.
-    static func tokenIDs(_ bytes: [UInt8], _ range: Range<Int>, isNew: Bool,
-                         interner: inout Interner) -> (lengths: [Int], ids: [Int32]) {
-        let pieces = tokens(bytes, range)
+    /// The tokens of one paragraph of `old` or `new`: byte lengths, interned ids, and which are whitespace.
+    struct TokenIDs {
         var lengths: [Int] = []
         var ids: [Int32] = []
-        lengths.reserveCapacity(pieces.count)
-        ids.reserveCapacity(pieces.count)
+        var isSpace: [Bool] = []
+    }
+
+    static func tokenIDs(_ bytes: [UInt8], _ range: Range<Int>, isNew: Bool, interner: inout Interner) -> TokenIDs {
+        let pieces = tokens(bytes, range)
+        var result = TokenIDs()
+        result.lengths.reserveCapacity(pieces.count)
+        result.ids.reserveCapacity(pieces.count)
+        result.isSpace.reserveCapacity(pieces.count)
         var start = range.lowerBound
         for piece in pieces {
             let token = start..<start + piece.byteCount
-            lengths.append(piece.byteCount)
-            ids.append(isNew ? interner.id(new: token) : interner.id(old: token))
+            result.lengths.append(piece.byteCount)
+            result.ids.append(isNew ? interner.id(new: token) : interner.id(old: token))
+            result.isSpace.append(piece.kind == .space)
             start = token.upperBound
         }
-        return (lengths, ids)
+        return result
     }
 }
