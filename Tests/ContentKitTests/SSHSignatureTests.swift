@@ -423,6 +423,19 @@ extension SSHSignatureTests {
             try Data(bytes).write(to: URL(fileURLWithPath: file))
             return file
         }
+
+        /// Writes a script for a test to run, opened close-on-exec: a process that another test starts meanwhile
+        /// would otherwise inherit the open file, and running the script would fail as "text file busy".
+        func writeProgram(_ name: String, _ text: String) throws -> String {
+            let file = path(name)
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+            guard descriptor >= 0 else { throw TestFailure("cannot create \(file)") }
+            defer { close(descriptor) }
+            let bytes = Array(text.utf8)
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard written == bytes.count else { throw TestFailure("cannot write \(file)") }
+            return file
+        }
     }
 
     /// The real ssh-keygen, found on PATH.
@@ -498,8 +511,7 @@ extension SSHSignatureTests {
                 exec ssh-keygen "$@"
 
                 """
-            let program = try scratch.write("ssh-keygen-wrapper", Array(script.utf8))
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program)
+            let program = try scratch.writeProgram("ssh-keygen-wrapper", script)
             return Wrapper(program: program, log: log)
         }
     }
