@@ -23,8 +23,8 @@ public struct ContentDiff: Sendable {
         public let status: FileChange.Status
     }
 
-    /// One changed module.
-    public struct ModuleChange: Sendable {
+    /// One changed module. A class: a far diff lists tens of thousands, and the listings pass them around.
+    public final class ModuleChange: Sendable {
         public let id: String
         public let title: String
         public let path: String

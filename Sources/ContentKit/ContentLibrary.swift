@@ -125,14 +125,25 @@ public struct ContentLibrary: Sendable {
     /// file.
     static func isModulePath(_ path: String, folder: String) -> Bool {
         let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
         let bytes = path.utf8[...]
         guard bytes.starts(with: folder.utf8), bytes.dropFirst(folder.utf8.count).first == slash,
               bytes.count >= 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return false }
-        let components = bytes.dropFirst(folder.utf8.count + 1).split(separator: slash)
-        guard let name = components.last,
-              !name.lazy.map({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }).elementsEqual("readme.md".utf8) else { return false }
-        let folders = components.dropLast()
-        return folders.first?.elementsEqual("changes".utf8) != true && !folders.contains { $0.first == UInt8(ascii: ".") }
+        let inside = bytes.dropFirst(folder.utf8.count + 1)
+        guard let lastSlash = inside.lastIndex(of: slash) else { return !isReadme(inside) }
+        let folders = inside[..<lastSlash]
+        if folders.starts(with: "changes".utf8), folders.dropFirst(7).first ?? slash == slash { return false }
+        // No hidden folder: no folder name starts with a dot.
+        var previous = slash
+        for byte in folders {
+            if previous == slash, byte == dot { return false }
+            previous = byte
+        }
+        return !isReadme(inside[inside.index(after: lastSlash)...])
+    }
+
+    private static func isReadme(_ name: Substring.UTF8View) -> Bool {
+        name.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }.elementsEqual("readme.md".utf8)
     }
 
     /// A module id used by two files makes both invalid: their sign-offs could not be told apart.

@@ -67,7 +67,8 @@ extension ContentRepository {
             let selected = files.filter { ContentLibrary.isModulePath($0.path, folder: folder) || $0.oldPath.map { ContentLibrary.isModulePath($0, folder: folder) } == true }
             let granularity = request.granularity
             let fromDisk = workTreeFiles
-            var modules = try BothCores.joinedParts(of: selected.count, count: 16) { (range) throws(GitError) in
+            // Many small parts: modules cost very unevenly, and the last part to finish keeps one core waiting.
+            var modules = try BothCores.joinedParts(of: selected.count, count: 64) { (range) throws(GitError) in
                 try pool.borrow { (objects) throws(GitError) in
                     try selected[range].map { (change) throws(GitError) in
                         Self.moduleChange(change, old: try Self.side(change.oldBlob, of: change.oldPath ?? change.path, objects: objects, fromDisk: fromDisk),
@@ -82,7 +83,7 @@ extension ContentRepository {
             let reversed = try ordering?.wait() ?? false
             return ContentDiff(
                 from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
-                events: try eventChanges(files, folder: folder, config: config, content: content),
+                events: try eventChanges(files, folder: folder, config: config, pool: pool, fromDisk: fromDisk),
                 marketUpdates: try updates(between: from.commit, and: to?.commit ?? head.id, reversed: reversed),
                 signoffs: try addedRecords(files, folder: folder, pool: pool, fromDisk: fromDisk).filter { record in
                     request.modules.isEmpty || modules.contains { $0.id == record.module }
@@ -161,14 +162,20 @@ extension ContentRepository {
         return modules.filter { module in names.contains(module.id) || names.contains(module.path) || module.oldPath.map(names.contains) == true }
     }
 
-    private func eventChanges(_ files: [FileChange], folder: String, config: ContentConfig,
-                              content: (ObjectID) throws(GitError) -> Data) throws(GitError) -> [ContentDiff.EventChange] {
+    /// Change event files changed in the range, read and parsed on both cores, as records are.
+    private func eventChanges(_ files: [FileChange], folder: String, config: ContentConfig, pool: ObjectDatabasePool,
+                              fromDisk: [ObjectID: String]) throws(GitError) -> [ContentDiff.EventChange] {
         let changes = folder + "/changes/"
-        return try files.filter { $0.path.hasPrefix(changes) && ($0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml")) }.map { (file) throws(GitError) in
-            let blob = file.newBlob ?? file.oldBlob
-            let event = try blob.map(content).flatMap { try? ChangeEvent.parse([UInt8]($0), path: file.path, config: config) }
-            return ContentDiff.EventChange(id: event?.id ?? RepositoryPath.baseName(of: file.path, dropping: ".yml"), path: file.path,
-                                           status: file.status, date: event?.date, kind: event?.kind, summary: event?.summary)
+        let changed = files.filter { $0.path.hasPrefix(changes) && ($0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml")) }
+        return try BothCores.joinedParts(of: changed.count, count: 16, splittingFrom: 200) { (range) throws(GitError) in
+            try pool.borrow { (objects) throws(GitError) in
+                try changed[range].map { (file) throws(GitError) in
+                    let data = try Self.side(file.newBlob ?? file.oldBlob, of: file.path, objects: objects, fromDisk: fromDisk)
+                    let event = data.flatMap { try? ChangeEvent.parse([UInt8]($0), path: file.path, config: config) }
+                    return ContentDiff.EventChange(id: event?.id ?? RepositoryPath.baseName(of: file.path, dropping: ".yml"), path: file.path,
+                                                   status: file.status, date: event?.date, kind: event?.kind, summary: event?.summary)
+                }
+            }
         }
     }
 

@@ -179,23 +179,36 @@ struct RenamePairing {
     /// Stage 2: a basename found exactly once among the remaining sources and exactly once among the remaining
     /// destinations pairs those two files when they are at least `basenameScore` similar.
     private mutating func findBasenameMatches(content: (ObjectID) throws(GitError) -> Data) throws(GitError) {
-        var sourceByBasename: [[UInt8]: Int] = [:]   // -1 when the basename is not unique
+        var sourceByBasename: [Basename: Int] = [:]   // -1 when the basename is not unique
         for index in sources.indices where !sourceUsed[index] {
-            let name = Array(RenameDetection.basename(sources[index].path))
+            let name = Basename(sources[index].path)
             sourceByBasename[name] = sourceByBasename[name] == nil ? index : -1
         }
-        var destinationByBasename: [[UInt8]: Int] = [:]
+        var destinationByBasename: [Basename: Int] = [:]
         for index in destinations.indices where matches[index] == nil {
-            let name = Array(RenameDetection.basename(destinations[index].path))
+            let name = Basename(destinations[index].path)
             destinationByBasename[name] = destinationByBasename[name] == nil ? index : -1
         }
         for index in sources.indices where !sourceUsed[index] {
-            let name = Array(RenameDetection.basename(sources[index].path))
+            let name = Basename(sources[index].path)
             guard sourceByBasename[name] == index, let target = destinationByBasename[name], target >= 0,
                   matches[target] == nil else { continue }
             let score = try similarity.estimate(sources[index].file, destinations[target].file,
                                                 minimumScore: RenameDetection.basenameScore, content: content)
             if score >= RenameDetection.basenameScore { record(destination: target, source: index, score: score) }
+        }
+    }
+
+    /// A path's basename as bytes, as git compares them, hashed in one call: a far diff looks up tens of thousands.
+    private struct Basename: Hashable {
+        let bytes: [UInt8]
+
+        init(_ path: String) {
+            bytes = Array(RenameDetection.basename(path))
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
 

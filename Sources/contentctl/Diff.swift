@@ -82,6 +82,7 @@ struct Diff: ParsableCommand {
             case .json: emit(diff.json.serializedBytes())
             case .html: emit(diff.html)
             }
+            exitKeeping(diff)
         }
     }
 }

@@ -47,6 +47,12 @@ func printWarnings(_ warnings: [String]) {
     }
 }
 
+/// Ends a successful run with `results` still alive: a far diff or a large review is hundreds of thousands of small
+/// objects, and freeing them one by one costs a tenth of a second that an ending process does not need.
+func exitKeeping<Results>(_ results: Results) -> Never {
+    withExtendedLifetime(results) { Foundation.exit(0) }
+}
+
 /// Writes text to stdout without an extra line feed.
 func emit(_ text: String) {
     // From the text's own bytes: a review can be tens of megabytes, not worth copying to write.

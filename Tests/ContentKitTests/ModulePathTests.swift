@@ -8,6 +8,7 @@ import Testing
         ("Content/zentrava/US/dosing.md", true),
         ("Content/changes.md", true),
         ("Content/zentrava/changes/notes.md", true),
+        ("Content/changes-2026/notes.md", true),
         ("Content/ÜberSicht/Zoë.md", true),
         ("Content/.md", true),
         ("Content/README.md", false),
