@@ -24,8 +24,9 @@ struct DisplayedFrontMatter {
             self.init(values: other.values, lists: other.lists, keys: other.keys, body: split.body, bodyLine: split.bodyFirstLine, yaml: yaml)
             return
         }
-        var values: [String: String] = [:]
-        var lists: [String: [String]] = [:]
+        // Room for the fields a module usually has, so the tables are not grown key by key.
+        var values = [String: String](minimumCapacity: 16)
+        var lists = [String: [String]](minimumCapacity: 16)
         var keys: [String] = []
         if let parsed = try? YAMLDocument.parse(yaml, file: ""), case .mapping(let pairs, _) = parsed {
             for (key, value) in pairs {

@@ -11,14 +11,13 @@ enum YAMLFlatMapping {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var pairs: [(key: String, value: YAMLValue)] = []
         pairs.reserveCapacity(lines.count)
-        var keys: Set<String> = []
-        keys.reserveCapacity(lines.count)
         for (offset, line) in lines.enumerated() {
             let number = firstLine + offset
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), isKey(line[..<colon]),
                   let value = value(line[(colon + 1)...], line: number) else { return nil }
             let key = String(decoding: line[..<colon], as: UTF8.self)
-            guard keys.insert(key).inserted else { return nil }
+            // A few keys: a scan costs less than hashing them into a set.
+            guard !pairs.contains(where: { $0.key == key }) else { return nil }
             pairs.append((key, value))
         }
         return .mapping(pairs, line: firstLine)
@@ -65,7 +64,9 @@ enum YAMLFlatMapping {
         }
         guard previous != UInt8(ascii: ":") else { return nil }
         // Every ASCII byte allowed above is printable; only other characters need checking.
-        guard let text = String(validating: bytes, as: UTF8.self), ascii || text.unicodeScalars.allSatisfy(isPrintable) else { return nil }
+        // ASCII is valid UTF-8 as it is; only other text is validated.
+        let decoded: String? = ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        guard let text = decoded, ascii || text.unicodeScalars.allSatisfy(isPrintable) else { return nil }
         switch text {
         case "null", "Null", "NULL": return .null(line: line)
         default: return .scalar(text, line: line)
