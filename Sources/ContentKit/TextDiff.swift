@@ -133,22 +133,20 @@ public enum TextDiff {
     /// across a joiner that stands between two of them. Nil for text with non-ASCII bytes, which needs grapheme
     /// clusters. A diff of thousands of modules counts every changed word.
     private static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var count = 0
-        var inWord = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            guard byte < 0x80 else { return nil }
-            switch CharacterClass(ascii: byte) {
-            case .word:
-                if !inWord { count += 1 }
-                inWord = true
-            case .joiner:
-                inWord = inWord && index + 1 < bytes.count && bytes[index + 1] < 0x80 && CharacterClass(ascii: bytes[index + 1]) == .word
-            case .space, .other:
-                inWord = false
+        CharacterClass.ofASCII.withUnsafeBufferPointer { classes in
+            var count = 0
+            // A word character starts a word unless it follows one, or a joiner that follows one.
+            var previous = CharacterClass.space
+            var beforePrevious = CharacterClass.space
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let kind = classes[Int(byte)]
+                if kind == .word, previous != .word, previous != .joiner || beforePrevious != .word { count += 1 }
+                beforePrevious = previous
+                previous = kind
             }
+            return count
         }
-        return count
     }
 
     /// Words (not whitespace or punctuation-only tokens) in deleted and inserted segments.

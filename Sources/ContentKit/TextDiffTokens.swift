@@ -56,6 +56,10 @@ extension TextDiff {
             }
         }
 
+        /// The class of each ASCII byte, looked up rather than decided: word counts and tokens of a far diff take
+        /// tens of millions of bytes.
+        static let ofASCII: [CharacterClass] = (0..<128).map { CharacterClass(ascii: UInt8($0)) }
+
         init(_ character: Character) {
             if let ascii = character.asciiValue {  // "\r\n" reports "\n": whitespace, as wanted
                 self.init(ascii: ascii)
@@ -108,6 +112,7 @@ extension TextDiff {
     /// single other characters. Tokens never split a grapheme cluster, so "e" + U+0301, CRLF and emoji sequences
     /// stay whole, and every token boundary is a valid UTF-8 boundary.
     static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token] {
+        if let tokens = asciiTokens(bytes, range) { return tokens }
         let characters = characters(bytes, range)
         var tokens: [Token] = []
         tokens.reserveCapacity(characters.count / 2 + 1)
@@ -138,6 +143,44 @@ extension TextDiff {
             index = end
         }
         return tokens
+    }
+
+    /// The same tokens for ASCII text, straight from the bytes (each byte is a character there); nil when the
+    /// range holds any other byte.
+    private static func asciiTokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token]? {
+        CharacterClass.ofASCII.withUnsafeBufferPointer { classes in
+            bytes.withUnsafeBufferPointer { bytes -> [Token]? in
+                func kind(_ index: Int) -> CharacterClass? { bytes[index] < 0x80 ? classes[Int(bytes[index])] : nil }
+                var tokens: [Token] = []
+                tokens.reserveCapacity(range.count / 3 + 1)
+                var index = range.lowerBound
+                let end = range.upperBound
+                while index < end {
+                    guard let first = kind(index) else { return nil }
+                    var next = index + 1
+                    switch first {
+                    case .word:
+                        while next < end {
+                            guard let following = kind(next) else { return nil }
+                            if following == .word {
+                                next += 1
+                            } else if following == .joiner, next + 1 < end, kind(next + 1) == .word {
+                                next += 2
+                            } else {
+                                break
+                            }
+                        }
+                    case .space:
+                        while next < end, kind(next) == .space { next += 1 }
+                    case .joiner, .other:
+                        break
+                    }
+                    tokens.append(Token(byteCount: next - index, kind: first))
+                    index = next
+                }
+                return tokens
+            }
+        }
     }
 
     /// One token: its length and the class of its first character (a run of word characters is a word even where
