@@ -60,23 +60,24 @@ extension ContentRepository {
                 let oldSide = try TreeChanges.files(in: oldCommit.tree, under: folder, repository: repository)
                 files = try TreeChanges.between(old: oldSide, new: newSide, content: content)
             }
-            // Each part reads its own files through a borrowed handle, then parses and diffs them: reading and word
-            // diffs run on both cores.
-            // This thread's handle is lent to the parts too: nothing here reads while they run.
-            let pool = ObjectDatabasePool(location: repository.location, first: objects)
             let selected = files.filter { ContentLibrary.isModulePath($0.path, folder: folder) || $0.oldPath.map { ContentLibrary.isModulePath($0, folder: folder) } == true }
             let granularity = request.granularity
             let fromDisk = workTreeFiles
-            // Many small parts: modules cost very unevenly, and the last part to finish keeps one core waiting.
-            var modules = try BothCores.joinedParts(of: selected.count, count: 64) { (range) throws(GitError) in
-                try pool.borrow { (objects) throws(GitError) in
-                    try selected[range].map { (change) throws(GitError) in
-                        Self.moduleChange(change, old: try Self.side(change.oldBlob, of: change.oldPath ?? change.path, objects: objects, fromDisk: fromDisk),
-                                          new: try Self.side(change.newBlob, of: change.path, objects: objects, fromDisk: fromDisk),
-                                          files: files, folder: folder, granularity: granularity)
-                    }
+            // This thread reads the modules' two sides, part by part, and both cores parse and diff them. Many small
+            // parts: modules cost very unevenly, and the last part to finish keeps one core waiting.
+            var modules = try ReadAhead.joinedParts(of: selected.count, count: 128, read: { (range) throws(GitError) in
+                try selected[range].map { (change) throws(GitError) in
+                    (change, try Self.side(change.oldBlob, of: change.oldPath ?? change.path, objects: objects, fromDisk: fromDisk),
+                     try Self.side(change.newBlob, of: change.path, objects: objects, fromDisk: fromDisk))
                 }
-            }
+            }, work: { sides in
+                sides.map { change, old, new in
+                    Self.moduleChange(change, old: old, new: new, files: files, folder: folder, granularity: granularity)
+                }
+            })
+            // Events and records are read and parsed by parts that each read through a handle of their own; this
+            // thread's handle is lent to them too, as nothing here reads while they run.
+            let pool = ObjectDatabasePool(location: repository.location, first: objects)
             if !request.modules.isEmpty {
                 modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
             }
