@@ -17,7 +17,7 @@ enum BothCores {
     /// `splittingFrom`: the fewest values worth splitting, lower for values that each cost much.
     static func parts<Result: Sendable>(of count: Int, count parts: Int, splittingFrom minimum: Int = minimumCount,
                                         _ work: @Sendable (Range<Int>) -> Result) -> [Result] {
-        let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        let ranges = self.ranges(of: count, count: parts)
         guard count >= minimum else { return ranges.map(work) }
         let results = Results<Result>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -26,16 +26,9 @@ enum BothCores {
         return results.all()
     }
 
-    /// The values of `work` on `parts` consecutive ranges, joined in order, or the error of the first part (in range
-    /// order) that failed.
-    static func joinedParts<Value: Sendable, Failure: Error>(of count: Int, count parts: Int, splittingFrom minimum: Int = minimumCount,
-                                                            _ work: @Sendable (Range<Int>) throws(Failure) -> [Value]) throws(Failure) -> [Value] {
-        var values: [Value] = []
-        values.reserveCapacity(count)
-        for part in self.parts(of: count, count: parts, splittingFrom: minimum, { range in Result { () throws(Failure) in try work(range) } }) {
-            values += try part.get()
-        }
-        return values
+    /// `parts` consecutive ranges that together make `0..<count`, of sizes differing by at most one.
+    static func ranges(of count: Int, count parts: Int) -> [Range<Int>] {
+        (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
     }
 
     /// The results, each written once by its own iteration.

@@ -75,18 +75,15 @@ extension ContentRepository {
                     Self.moduleChange(change, old: old, new: new, files: files, folder: folder, granularity: granularity)
                 }
             })
-            // Events and records are read and parsed by parts that each read through a handle of their own; this
-            // thread's handle is lent to them too, as nothing here reads while they run.
-            let pool = ObjectDatabasePool(location: repository.location, first: objects)
             if !request.modules.isEmpty {
                 modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
             }
             let reversed = try ordering?.wait() ?? false
             return ContentDiff(
                 from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
-                events: try eventChanges(files, folder: folder, config: config, pool: pool, fromDisk: fromDisk),
+                events: try eventChanges(files, folder: folder, config: config, objects: objects, fromDisk: fromDisk),
                 marketUpdates: try updates(between: from.commit, and: to?.commit ?? head.id, reversed: reversed),
-                signoffs: try addedRecords(files, folder: folder, pool: pool, fromDisk: fromDisk).filter { record in
+                signoffs: try addedRecords(files, folder: folder, objects: objects, fromDisk: fromDisk).filter { record in
                     request.modules.isEmpty || modules.contains { $0.id == record.module }
                 })
         }
@@ -163,37 +160,39 @@ extension ContentRepository {
         return modules.filter { module in names.contains(module.id) || names.contains(module.path) || module.oldPath.map(names.contains) == true }
     }
 
-    /// Change event files changed in the range, read and parsed on both cores, as records are.
-    private func eventChanges(_ files: [FileChange], folder: String, config: ContentConfig, pool: ObjectDatabasePool,
+    /// Change event files changed in the range, parsed on both cores as they are read, as records are.
+    private func eventChanges(_ files: [FileChange], folder: String, config: ContentConfig, objects: ObjectDatabase,
                               fromDisk: [ObjectID: String]) throws(GitError) -> [ContentDiff.EventChange] {
         let changes = folder + "/changes/"
         let changed = files.filter { $0.path.hasPrefix(changes) && ($0.path.hasSuffix(".yml") || $0.path.hasSuffix(".yaml")) }
-        return try BothCores.joinedParts(of: changed.count, count: 16, splittingFrom: 200) { (range) throws(GitError) in
-            try pool.borrow { (objects) throws(GitError) in
-                try changed[range].map { (file) throws(GitError) in
-                    let data = try Self.side(file.newBlob ?? file.oldBlob, of: file.path, objects: objects, fromDisk: fromDisk)
-                    let event = data.flatMap { try? ChangeEvent.parse([UInt8]($0), path: file.path, config: config) }
-                    return ContentDiff.EventChange(id: event?.id ?? RepositoryPath.baseName(of: file.path, dropping: ".yml"), path: file.path,
-                                                   status: file.status, date: event?.date, kind: event?.kind, summary: event?.summary)
-                }
+        return try ReadAhead.joinedParts(of: changed.count, count: 16, splittingFrom: 200, read: { (range) throws(GitError) in
+            try changed[range].map { (file) throws(GitError) in
+                (file, try Self.side(file.newBlob ?? file.oldBlob, of: file.path, objects: objects, fromDisk: fromDisk))
             }
-        }
+        }, work: { read in
+            read.map { file, data in
+                let event = data.flatMap { try? ChangeEvent.parse([UInt8]($0), path: file.path, config: config) }
+                return ContentDiff.EventChange(id: event?.id ?? RepositoryPath.baseName(of: file.path, dropping: ".yml"), path: file.path,
+                                               status: file.status, date: event?.date, kind: event?.kind, summary: event?.summary)
+            }
+        })
     }
 
-    /// Records added in the range, read and parsed on both cores: a far diff adds thousands of them.
-    private func addedRecords(_ files: [FileChange], folder: String, pool: ObjectDatabasePool, fromDisk: [ObjectID: String]) throws(GitError) -> [SignoffRecord] {
+    /// Records added in the range, parsed on both cores as they are read: a far diff adds thousands of them.
+    private func addedRecords(_ files: [FileChange], folder: String, objects: ObjectDatabase, fromDisk: [ObjectID: String]) throws(GitError) -> [SignoffRecord] {
         let ledger = Ledger.folder(contentFolder: folder) + "/"
         let added = files.filter { $0.status == .added && $0.path.hasPrefix(ledger) && $0.path.hasSuffix(SignoffRecord.fileExtension) }
         // A record takes tens of microseconds to read and parse: a few hundred are worth splitting.
-        let records = try BothCores.joinedParts(of: added.count, count: 16, splittingFrom: 200) { (range) throws(GitError) in
-            try pool.borrow { (objects) throws(GitError) in
-                try added[range].map { (file) throws(GitError) -> SignoffRecord? in
-                    guard let data = try Self.side(file.newBlob, of: file.path, objects: objects, fromDisk: fromDisk),
-                          let text = String(data: data, encoding: .utf8) else { return nil }
-                    return try? SignoffRecord.parse(text, file: file.path)
-                }
+        let records = try ReadAhead.joinedParts(of: added.count, count: 16, splittingFrom: 200, read: { (range) throws(GitError) in
+            try added[range].map { (file) throws(GitError) in
+                (file, try Self.side(file.newBlob, of: file.path, objects: objects, fromDisk: fromDisk))
             }
-        }
+        }, work: { read in
+            read.map { file, data -> SignoffRecord? in
+                guard let data, let text = String(data: data, encoding: .utf8) else { return nil }
+                return try? SignoffRecord.parse(text, file: file.path)
+            }
+        })
         return records.compactMap { $0 }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 

@@ -14,7 +14,7 @@ enum ReadAhead {
         of count: Int, count parts: Int, splittingFrom minimum: Int = BothCores.minimumCount,
         read: (Range<Int>) throws(Failure) -> Input, work: @escaping @Sendable (Input) -> [Value]
     ) throws(Failure) -> [Value] {
-        let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        let ranges = BothCores.ranges(of: count, count: parts)
         guard count >= minimum else {
             var values: [Value] = []
             for range in ranges { values += work(try read(range)) }
