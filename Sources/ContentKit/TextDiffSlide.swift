@@ -4,6 +4,7 @@ extension TextDiff {
     /// `{+| 7.5 mg | ... |\n+}| Below 15 ...`, instead of starting mid-row and ending inside the next one.
     static func slidingToLineStarts(_ segments: [Segment]) -> [Segment] {
         var result = segments
+        var anySlid = false
         var index = 1
         while index + 1 < result.count {
             let before = result[index - 1]
@@ -19,9 +20,11 @@ extension TextDiff {
             replacement.append(Segment(kind: change.kind, text: String(decoding: slid.change, as: UTF8.self)))
             replacement.append(Segment(kind: .equal, text: String(decoding: slid.after, as: UTF8.self)))
             result.replaceSubrange((index - 1)...(index + 1), with: replacement)
+            anySlid = true
             index += replacement.count - 1
         }
-        return regrouped(result)
+        // The builder's segments are grouped already; only a slide can leave two changes side by side.
+        return anySlid ? regrouped(result) : result
     }
 
     /// Joins each run of changes between equal stretches into one deletion followed by one insertion, as the
