@@ -10,33 +10,3 @@ enum TextLines {
         split(text[...])
     }
 }
-
-extension TextLines {
-    /// Lines one at a time, as `split` would give them, and the text after the last one taken: for reading the top
-    /// of a file without splitting all of it.
-    struct Cursor {
-        let text: String
-        /// Where the next line starts; nil once the last line was taken.
-        private var position: String.Index?
-
-        init(_ text: String) {
-            self.text = text
-            position = text.startIndex
-        }
-
-        mutating func next() -> Substring? {
-            guard let start = position else { return nil }
-            guard let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-                position = nil
-                return text[start...]
-            }
-            position = text.utf8.index(after: newline)
-            return text[start..<newline]
-        }
-
-        /// The text after the line last taken and its line feed.
-        var rest: Substring {
-            position.map { text[$0...] } ?? ""
-        }
-    }
-}
