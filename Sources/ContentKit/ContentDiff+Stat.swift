@@ -5,18 +5,19 @@ extension ContentDiff {
         var removed = 0
         var products: [String: (Int, Int)] = [:]
         var markets: [String: (Int, Int)] = [:]
+        /// Counts once under each name a module lists (a name listed twice counts once), or under "(all)".
+        func add(_ counts: (added: Int, removed: Int), to table: inout [String: (Int, Int)], for names: [String]) {
+            for (index, name) in (names.isEmpty ? [ReviewReport.allLabel] : names).enumerated() where !names[..<index].contains(name) {
+                table[name, default: (0, 0)].0 += counts.added
+                table[name, default: (0, 0)].1 += counts.removed
+            }
+        }
         for module in modules {
             let counts = module.wordCounts
             added += counts.added
             removed += counts.removed
-            for product in Set(module.products.isEmpty ? [ReviewReport.allLabel] : module.products) {
-                products[product, default: (0, 0)].0 += counts.added
-                products[product, default: (0, 0)].1 += counts.removed
-            }
-            for market in Set(module.markets.isEmpty ? [ReviewReport.allLabel] : module.markets) {
-                markets[market, default: (0, 0)].0 += counts.added
-                markets[market, default: (0, 0)].1 += counts.removed
-            }
+            add(counts, to: &products, for: module.products)
+            add(counts, to: &markets, for: module.markets)
         }
         func sorted(_ table: [String: (Int, Int)]) -> [(name: String, added: Int, removed: Int)] {
             table.keys.sorted().map { ($0, table[$0]?.0 ?? 0, table[$0]?.1 ?? 0) }

@@ -125,6 +125,24 @@ import TestSupport
         #expect(modules(try json(diff.stdout)).map { $0["id"] as? String } == ["dosing/zentrava"])
     }
 
+    /// The totals count a module once under each product and market it names, even one named twice, and a module
+    /// that names none under "(all)".
+    @Test func statTotalsCountEachNameOnce() throws {
+        let repository = try TestRepository()
+        try repository.write("Content/roster.yml", TestRepository.minimalRoster)
+        try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\nproducts: [zentrava]\nmarkets: [US, US, DE]\n---\n\nTake 15 mg.\n")
+        try repository.write("Content/welcome.md", "---\nid: welcome\ntitle: Welcome\n---\n\nHello.\n")
+        try repository.commit("Library")
+        try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\nproducts: [zentrava]\nmarkets: [US, US, DE]\n---\n\nTake 10 mg daily.\n")
+        try repository.write("Content/welcome.md", "---\nid: welcome\ntitle: Welcome\n---\n\nHello there, team.\n")
+        try repository.commit("Edits")
+        let stat = try CLI.run(["diff", "HEAD~1", "HEAD", "--stat"], in: repository)
+        #expect(stat.status == 0, "\(stat.stderr)")
+        #expect(stat.stdout.contains("2 modules changed, 4 words added, 1 removed"), "\(stat.stdout)")
+        #expect(stat.stdout.contains("By product: (all) +2 -0, zentrava +2 -1"), "\(stat.stdout)")
+        #expect(stat.stdout.contains("By market: (all) +2 -0, DE +2 -1, US +2 -1"), "\(stat.stdout)")
+    }
+
     /// A blob missing from the object database (a damaged or partial clone) is one line naming the file.
     @Test func aMissingBlobIsReportedWithItsFile() throws {
         let repository = try TestRepository()
