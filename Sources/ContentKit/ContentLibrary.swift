@@ -132,7 +132,9 @@ public struct ContentLibrary: Sendable {
         let inside = bytes.dropFirst(folder.utf8.count + 1)
         guard let lastSlash = inside.lastIndex(of: slash) else { return !isReadme(inside) }
         let folders = inside[..<lastSlash]
-        if folders.starts(with: "changes".utf8), folders.dropFirst(7).first ?? slash == slash { return false }
+        // Nor the change events' folder, `changes/` at the top.
+        let changes = "changes".utf8
+        if folders.starts(with: changes), (folders.dropFirst(changes.count).first ?? slash) == slash { return false }
         // No hidden folder: no folder name starts with a dot.
         var previous = slash
         for byte in folders {

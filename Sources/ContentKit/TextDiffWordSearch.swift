@@ -25,7 +25,7 @@ extension TextDiff.ShortestEdit {
             let atEnd = oldIndex == oldSearched.count || newIndex == newSearched.count
             let oldGapEnd = atEnd ? old.ids.count : oldSearched[oldIndex]
             let newGapEnd = atEnd ? new.ids.count : newSearched[newIndex]
-            keepSharedSpaces(old, oldGapStart..<oldGapEnd, new, newGapStart..<newGapEnd, in: &result)
+            Self.keepSharedSpaces(old, oldGapStart..<oldGapEnd, new, newGapStart..<newGapEnd, in: &result)
             if atEnd { return result }
             result.deleted[oldGapEnd] = false
             result.inserted[newGapEnd] = false
@@ -37,7 +37,7 @@ extension TextDiff.ShortestEdit {
     }
 
     /// Unmarks the whitespace tokens the two gaps share at their start and at their end.
-    private func keepSharedSpaces(_ old: TextDiff.TokenIDs, _ oldGap: Range<Int>, _ new: TextDiff.TokenIDs, _ newGap: Range<Int>,
+    private static func keepSharedSpaces(_ old: TextDiff.TokenIDs, _ oldGap: Range<Int>, _ new: TextDiff.TokenIDs, _ newGap: Range<Int>,
                                   in marks: inout TextDiff.EditMarks) {
         var oldLow = oldGap.lowerBound, newLow = newGap.lowerBound
         var oldHigh = oldGap.upperBound, newHigh = newGap.upperBound

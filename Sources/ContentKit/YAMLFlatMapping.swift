@@ -11,13 +11,14 @@ enum YAMLFlatMapping {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var pairs: [(key: String, value: YAMLValue)] = []
         pairs.reserveCapacity(lines.count)
+        var keys: Set<String> = []
+        keys.reserveCapacity(lines.count)
         for (offset, line) in lines.enumerated() {
             let number = firstLine + offset
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), isKey(line[..<colon]),
                   let value = value(line[(colon + 1)...], line: number) else { return nil }
             let key = String(decoding: line[..<colon], as: UTF8.self)
-            // A few keys: a scan costs less than hashing them into a set.
-            guard !pairs.contains(where: { $0.key == key }) else { return nil }
+            guard keys.insert(key).inserted else { return nil }
             pairs.append((key, value))
         }
         return .mapping(pairs, line: firstLine)
