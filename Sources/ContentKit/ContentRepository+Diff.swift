@@ -31,17 +31,13 @@ extension ContentRepository {
         }
         let from = try resolveRevision(request.from, timeZone: config.timeZone)
         let to = request.worktree ? nil : try resolveRevision(request.to ?? "HEAD", timeZone: config.timeZone)
-        // Whether the range runs backwards takes a walk of history (libgit2 has no commit-graph); it runs on a second
-        // core while this one reads the changed files.
-        let ordering = to.flatMap { to in
-            to.commit == from.commit ? nil : RepositoryThread(location: repository.location) { repository in
-                try Ancestry.isDescendant(from.commit, of: to.commit, objects: try repository.objectDatabase())
-            }
-        }
         return try ContentError.readingGit(otherwise: { error in ContentError(.badContent, "\(error)") }) {
             let oldCommit = try repository.commit(from.commit)
             var workTreeFiles: [ObjectID: String] = [:]
             let objects = try repository.objectDatabase()
+            // Whether the range runs backwards takes a walk of history (libgit2 has no commit-graph), taken a little
+            // after each part of the changed files is read, on this thread: the other core has parsing to do then.
+            var ordering = try to.map { (to) throws(GitError) in try Ancestry(isDescendant: from.commit, of: to.commit, objects: objects) }
             let content = { (blob: ObjectID) throws(GitError) -> Data in
                 try Self.read(blob, objects: objects, fromDisk: workTreeFiles)
             }
@@ -66,10 +62,12 @@ extension ContentRepository {
             // This thread reads the modules' two sides, part by part, and both cores parse and diff them. Many small
             // parts: modules cost very unevenly, and the last part to finish keeps one core waiting.
             var modules = try ReadAhead.joinedParts(of: selected.count, count: 128, read: { (range) throws(GitError) in
-                try selected[range].map { (change) throws(GitError) in
+                let sides = try selected[range].map { (change) throws(GitError) in
                     (change, try Self.side(change.oldBlob, of: change.oldPath ?? change.path, objects: objects, fromDisk: fromDisk),
                      try Self.side(change.newBlob, of: change.path, objects: objects, fromDisk: fromDisk))
                 }
+                try ordering?.advance(steps: 128, objects: objects)
+                return sides
             }, work: { sides in
                 sides.map { change, old, new in
                     Self.moduleChange(change, old: old, new: new, files: files, folder: folder, granularity: granularity)
@@ -78,7 +76,7 @@ extension ContentRepository {
             if !request.modules.isEmpty {
                 modules = try filter(modules, by: request.modules, folder: folder, from: from, to: to ?? Revision(commit: head.id, label: "HEAD"))
             }
-            let reversed = try ordering?.wait() ?? false
+            let reversed = try ordering?.finish(objects: objects) ?? false
             return ContentDiff(
                 from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
                 events: try eventChanges(files, folder: folder, config: config, objects: objects, fromDisk: fromDisk),

@@ -29,15 +29,21 @@ extension Repository {
     }
 
     /// Tags whose names match the glob `pattern` (e.g. `market-update/*`), in name order.
+    /// Only `refs/tags/` is listed: `git_tag_list_match` reads every reference first, and a repository with
+    /// thousands of loose branches pays a file read for each.
     public func tags(matching pattern: String) throws(GitError) -> [TagInfo] {
-        var names = git_strarray()
-        try check(git_tag_list_match(&names, pattern, pointer), "list tags")
-        defer { git_strarray_dispose(&names) }
+        let namespace = "refs/tags/"
+        var iterator: OpaquePointer?
+        try check(git_reference_iterator_glob_new(&iterator, pointer, namespace + pattern), "list tags")
+        defer { git_reference_iterator_free(iterator) }
         var result: [TagInfo] = []
-        for index in 0..<names.count {
-            guard let raw = names.strings[index] else { continue }
-            let name = String(cString: raw)
-            if let tag = try tag(named: name) { result.append(tag) }
+        while true {
+            var raw: UnsafePointer<CChar>?
+            let status = git_reference_next_name(&raw, iterator)
+            if status == GIT_ITEROVER.rawValue { break }
+            try check(status, "list tags")
+            guard let raw else { continue }
+            if let tag = try tag(named: String(String(cString: raw).dropFirst(namespace.count))) { result.append(tag) }
         }
         return result.sorted { $0.name < $1.name }
     }

@@ -61,6 +61,25 @@ import TestSupport
         #expect(try repository.git("tag", "-l") == "market-update/2026-Q1\nmarket-update/2026-Q2\n")
     }
 
+    /// Market updates are read from the tags namespace alone, packed or loose; other tags and branches with the
+    /// same names are not updates.
+    @Test func onlyMarketUpdateTagsAreListedPackedOrLoose() throws {
+        let repository = try library()
+        #expect(try CLI.run(["mark", "2026-Q1"], in: repository).status == 0)
+        try repository.git("pack-refs", "--all")
+        try repository.write("Content/onboarding/first-90-days.md", try repository.read("Content/onboarding/first-90-days.md") + "\nOne more line.\n")
+        try repository.commit("one more line")
+        #expect(try CLI.run(["mark", "2026-Q2"], in: repository).status == 0)
+        try repository.git("tag", "v1.0")
+        try repository.git("branch", "market-update/2026-Q3")
+        try repository.git("tag", "release/market-update/2026-Q4")
+        let updates = try CLI.run(["updates", "--format", "json"], in: repository)
+        #expect(updates.status == 0, "\(updates.stderr)")
+        let listed = try #require(try json(updates.stdout)["updates"] as? [[String: Any]])
+        #expect(listed.map { $0["name"] as? String } == ["2026-Q1", "2026-Q2"])
+        #expect(try repository.git("show-ref").contains("refs/heads/market-update/2026-Q3"))
+    }
+
     @Test func noUpdatesYet() throws {
         let repository = try library()
         let result = try CLI.run(["updates"], in: repository)
