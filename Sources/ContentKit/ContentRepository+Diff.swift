@@ -10,13 +10,17 @@ public struct DiffRequest: Sendable {
     /// Module ids or paths to keep; empty keeps all.
     public var modules: [String]
     public var granularity: ContentDiff.Granularity
+    /// Only the modules' changes, as `--stat` lists them: change events, sign-off records and market updates are
+    /// not read and stay empty (a far diff adds thousands of records).
+    public var modulesOnly: Bool
 
-    public init(from: String, to: String?, worktree: Bool, modules: [String], granularity: ContentDiff.Granularity) {
+    public init(from: String, to: String?, worktree: Bool, modules: [String], granularity: ContentDiff.Granularity, modulesOnly: Bool = false) {
         self.from = from
         self.to = to
         self.worktree = worktree
         self.modules = modules
         self.granularity = granularity
+        self.modulesOnly = modulesOnly
     }
 }
 
@@ -79,9 +83,9 @@ extension ContentRepository {
             let reversed = try ordering?.finish(objects: objects) ?? false
             return ContentDiff(
                 from: from, to: to, reversed: reversed, granularity: request.granularity, files: files, modules: modules,
-                events: try eventChanges(files, folder: folder, config: config, objects: objects, fromDisk: fromDisk),
-                marketUpdates: try updates(between: from.commit, and: to?.commit ?? head.id, reversed: reversed),
-                signoffs: try addedRecords(files, folder: folder, objects: objects, fromDisk: fromDisk).filter { record in
+                events: request.modulesOnly ? [] : try eventChanges(files, folder: folder, config: config, objects: objects, fromDisk: fromDisk),
+                marketUpdates: request.modulesOnly ? [] : try updates(between: from.commit, and: to?.commit ?? head.id, reversed: reversed),
+                signoffs: request.modulesOnly ? [] : try addedRecords(files, folder: folder, objects: objects, fromDisk: fromDisk).filter { record in
                     request.modules.isEmpty || modules.contains { $0.id == record.module }
                 })
         }

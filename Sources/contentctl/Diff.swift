@@ -74,7 +74,8 @@ struct Diff: ParsableCommand {
                 diff = try repository.diffSinceSignoff(sinceSignoff, role: role, reviewer: reviewer, granularity: granularity)
             } else {
                 diff = try repository.diff(DiffRequest(from: revisions[0], to: revisions.count > 1 ? revisions[1] : nil,
-                                                       worktree: worktree, modules: modules, granularity: granularity))
+                                                       worktree: worktree, modules: modules, granularity: granularity,
+                                                       modulesOnly: stat && format == .text))
             }
             switch format {
             case .text: emit(stat ? diff.statText(style: global.style) : diff.text(style: global.style))
