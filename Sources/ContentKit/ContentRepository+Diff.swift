@@ -10,8 +10,9 @@ public struct DiffRequest: Sendable {
     /// Module ids or paths to keep; empty keeps all.
     public var modules: [String]
     public var granularity: ContentDiff.Granularity
-    /// Only the modules' changes, as `--stat` lists them: change events, sign-off records and market updates are
-    /// not read and stay empty (a far diff adds thousands of records).
+    /// Only the modules and their word counts, as `--stat` lists them: change events, sign-off records, market
+    /// updates and the modules' changed fields and assets are not read and stay empty (a far diff adds thousands of
+    /// records).
     public var modulesOnly: Bool
 
     public init(from: String, to: String?, worktree: Bool, modules: [String], granularity: ContentDiff.Granularity, modulesOnly: Bool = false) {
@@ -62,6 +63,7 @@ extension ContentRepository {
             }
             let selected = files.filter { ContentLibrary.isModulePath($0.path, folder: folder) || $0.oldPath.map { ContentLibrary.isModulePath($0, folder: folder) } == true }
             let granularity = request.granularity
+            let modulesOnly = request.modulesOnly
             let fromDisk = workTreeFiles
             // This thread reads the modules' two sides, part by part, and both cores parse and diff them. Many small
             // parts: modules cost very unevenly, and the last part to finish keeps one core waiting.
@@ -74,7 +76,8 @@ extension ContentRepository {
                 return sides
             }, work: { sides in
                 sides.map { change, old, new in
-                    Self.moduleChange(change, old: old, new: new, files: files, folder: folder, granularity: granularity)
+                    Self.moduleChange(change, old: old, new: new, files: files, folder: folder, granularity: granularity,
+                                      countsOnly: modulesOnly)
                 }
             })
             if !request.modules.isEmpty {
@@ -97,9 +100,10 @@ extension ContentRepository {
         return permissions & 0o100 != 0 ? .executable : .blob
     }
 
-    /// One module file's change, from the bytes of its two sides.
+    /// One module file's change, from the bytes of its two sides. `countsOnly`: the changed fields and assets, which
+    /// only the full listings show, are left out.
     private static func moduleChange(_ change: FileChange, old oldData: Data?, new newData: Data?, files: [FileChange],
-                                     folder: String, granularity: ContentDiff.Granularity) -> ContentDiff.ModuleChange {
+                                     folder: String, granularity: ContentDiff.Granularity, countsOnly: Bool) -> ContentDiff.ModuleChange {
         let oldText = oldData.flatMap(Self.text)
         let newText = newData.flatMap(Self.text)
         let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
@@ -112,8 +116,8 @@ extension ContentRepository {
             let new = newFields?.body ?? ""
             segments = granularity == .word ? TextDiff.words(old: old, new: new) : TextDiff.lines(old: old, new: new)
         }
-        let fields = DisplayedFrontMatter.changes(from: oldFields, to: newFields)
-        let assets = assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
+        let fields = countsOnly ? [] : DisplayedFrontMatter.changes(from: oldFields, to: newFields)
+        let assets = countsOnly ? [] : assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
         return ContentDiff.ModuleChange(
             id: id, title: newFields?.values["title"] ?? oldFields?.values["title"] ?? id, path: change.path,
             oldPath: change.oldPath, status: change.status, similarity: change.similarity,
