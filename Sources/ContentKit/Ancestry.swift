@@ -43,10 +43,8 @@ struct Ancestry {
 
     /// Walks until the answer is known.
     mutating func finish(objects: ObjectDatabase) throws(GitError) -> Bool {
-        while true {
-            if let answer { return answer }
-            try advance(steps: 4096, objects: objects)
-        }
+        try advance(steps: .max, objects: objects)
+        return answer ?? false
     }
 
     /// Every ancestor of a commit once, newest committer time first.

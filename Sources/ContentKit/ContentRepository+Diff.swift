@@ -77,7 +77,7 @@ extension ContentRepository {
             }, work: { sides in
                 sides.map { change, old, new in
                     Self.moduleChange(change, old: old, new: new, files: files, folder: folder, granularity: granularity,
-                                      countsOnly: modulesOnly)
+                                      modulesOnly: modulesOnly)
                 }
             })
             if !request.modules.isEmpty {
@@ -100,10 +100,10 @@ extension ContentRepository {
         return permissions & 0o100 != 0 ? .executable : .blob
     }
 
-    /// One module file's change, from the bytes of its two sides. `countsOnly`: the changed fields and assets, which
-    /// only the full listings show, are left out.
+    /// One module file's change, from the bytes of its two sides. `modulesOnly`: the changed fields and assets, which
+    /// only the full listings show, are left out (see `DiffRequest.modulesOnly`).
     private static func moduleChange(_ change: FileChange, old oldData: Data?, new newData: Data?, files: [FileChange],
-                                     folder: String, granularity: ContentDiff.Granularity, countsOnly: Bool) -> ContentDiff.ModuleChange {
+                                     folder: String, granularity: ContentDiff.Granularity, modulesOnly: Bool) -> ContentDiff.ModuleChange {
         let oldText = oldData.flatMap(Self.text)
         let newText = newData.flatMap(Self.text)
         let binary = (change.oldBlob != nil && oldText == nil) || (change.newBlob != nil && newText == nil)
@@ -116,8 +116,8 @@ extension ContentRepository {
             let new = newFields?.body ?? ""
             segments = granularity == .word ? TextDiff.words(old: old, new: new) : TextDiff.lines(old: old, new: new)
         }
-        let fields = countsOnly ? [] : DisplayedFrontMatter.changes(from: oldFields, to: newFields)
-        let assets = countsOnly ? [] : assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
+        let fields = modulesOnly ? [] : DisplayedFrontMatter.changes(from: oldFields, to: newFields)
+        let assets = modulesOnly ? [] : assetChanges(old: oldFields, oldPath: change.oldPath ?? change.path, new: newFields, newPath: change.path, files: files)
         return ContentDiff.ModuleChange(
             id: id, title: newFields?.values["title"] ?? oldFields?.values["title"] ?? id, path: change.path,
             oldPath: change.oldPath, status: change.status, similarity: change.similarity,

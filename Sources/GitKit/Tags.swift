@@ -30,7 +30,7 @@ extension Repository {
 
     /// Tags whose names match the glob `pattern` (e.g. `market-update/*`), in name order.
     /// Only `refs/tags/` is listed: `git_tag_list_match` reads every reference first, and a repository with
-    /// thousands of loose branches pays a file read for each.
+    /// thousands of loose branches pays a file read for each. Each tag's target comes from the listing itself.
     public func tags(matching pattern: String) throws(GitError) -> [TagInfo] {
         let namespace = "refs/tags/"
         var iterator: OpaquePointer?
@@ -38,12 +38,17 @@ extension Repository {
         defer { git_reference_iterator_free(iterator) }
         var result: [TagInfo] = []
         while true {
-            var raw: UnsafePointer<CChar>?
-            let status = git_reference_next_name(&raw, iterator)
+            var reference: OpaquePointer?
+            let status = git_reference_next(&reference, iterator)
             if status == GIT_ITEROVER.rawValue { break }
             try check(status, "list tags")
-            guard let raw else { continue }
-            if let tag = try tag(named: String(String(cString: raw).dropFirst(namespace.count))) { result.append(tag) }
+            defer { git_reference_free(reference) }
+            let name = String(String(cString: git_reference_name(reference)).dropFirst(namespace.count))
+            var resolved: OpaquePointer?
+            try check(git_reference_resolve(&resolved, reference), "read tag \(name)")
+            defer { git_reference_free(resolved) }
+            guard let target = git_reference_target(resolved) else { continue }
+            if let tag = try tag(named: name, target: ObjectID(target)) { result.append(tag) }
         }
         return result.sorted { $0.name < $1.name }
     }
@@ -51,6 +56,12 @@ extension Repository {
     /// The tag `refs/tags/<name>`, or nil when there is none or it does not lead to a commit.
     public func tag(named name: String) throws(GitError) -> TagInfo? {
         guard let target = try referenceTarget("refs/tags/" + name) else { return nil }
+        return try tag(named: name, target: target)
+    }
+
+    /// The tag named `name` whose reference points at `target`: an annotated tag peeled to its commit, or a
+    /// lightweight tag on a commit; nil when it does not lead to a commit.
+    private func tag(named name: String, target: ObjectID) throws(GitError) -> TagInfo? {
         var raw = target.raw
         var tag: OpaquePointer?
         let result = git_tag_lookup(&tag, pointer, &raw)
