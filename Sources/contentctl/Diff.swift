@@ -37,7 +37,7 @@ struct Diff: ParsableCommand {
     @Flag(help: "Diff whole lines instead of words.")
     var line = false
 
-    @Flag(help: "Words added and removed per module, with totals per product and market.")
+    @Flag(help: "Only the words added and removed per module, with totals per product and market (text format; JSON always has them under \"stat\").")
     var stat = false
 
     @Flag(help: "Compare FROM with the work tree, uncommitted files included.")
