@@ -22,7 +22,7 @@ public struct ChangeEvent: Sendable {
     /// Parses an event file. Unknown keys, a missing date or a missing scope are errors: a careless
     /// event must neither flag the whole library nor silently flag nothing.
     static func parse(_ data: [UInt8], path: String, config: ContentConfig) throws(ContentError) -> ChangeEvent {
-        let text = try TextFile.decode(Data(data), file: path, limit: YAMLDocument.maximumSize)
+        let text = try TextFile.decode(data, file: path, limit: YAMLDocument.maximumSize)
         let fields = try YAMLFields(try YAMLDocument.parse(text, file: path), file: path, what: "change event")
         try fields.requireKnownKeys(knownKeys, in: "change event")
         let id = try fields.string("id") ?? RepositoryPath.baseName(of: path, dropping: ".yml")

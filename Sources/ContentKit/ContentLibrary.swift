@@ -101,7 +101,7 @@ public struct ContentLibrary: Sendable {
     /// `contentctl.yml` of the source, or the defaults.
     static func configuration(in source: ContentSource) throws(ContentError) -> ContentConfig {
         guard let bytes = try source.read(ContentConfig.fileName) else { return ContentConfig() }
-        return try ContentConfig.parse(try TextFile.decode(Data(bytes), file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
+        return try ContentConfig.parse(try TextFile.decode(bytes, file: ContentConfig.fileName, limit: YAMLDocument.maximumSize))
     }
 
     /// The module files (every `.md` below the content folder but README files, hidden folders and `changes/`)

@@ -59,7 +59,7 @@ public struct Ledger: Sendable {
                     record = cached
                 } else {
                     guard let bytes = try source.read(file.path) else { continue }
-                    record = try SignoffRecord.parse(try TextFile.decode(Data(bytes), file: file.path, limit: 64 * 1024), file: file.path)
+                    record = try SignoffRecord.parse(try TextFile.decode(bytes, file: file.path, limit: 64 * 1024), file: file.path)
                     cache?.store(record, path: file.path, blob: file.blob)
                 }
                 guard record.fileName == relative[1] else {

@@ -26,7 +26,7 @@ struct ModuleParser {
     }
 
     func parse(path: String, blob: ObjectID, data: [UInt8]) throws(ContentError) -> Module {
-        let text = try TextFile.decode(.init(data), file: path, limit: Self.maximumSize)
+        let text = try TextFile.decode(data, file: path, limit: Self.maximumSize)
         let split = try FrontMatter.split(text, file: path)
         let fields = try YAMLFields(try YAMLDocument.parse(split.yaml ?? "", file: path, firstLine: split.yamlFirstLine),
                                     file: path, what: "front matter")

@@ -53,7 +53,7 @@ public struct Roster: Sendable {
     static let personKeys: Set<String> = ["id", "name", "email", "products", "markets", "keys", "valid_from", "valid_until"]
 
     static func parse(_ data: [UInt8], path: String, config: ContentConfig) throws(ContentError) -> Roster {
-        let text = try TextFile.decode(Data(data), file: path, limit: YAMLDocument.maximumSize)
+        let text = try TextFile.decode(data, file: path, limit: YAMLDocument.maximumSize)
         let top = try YAMLFields(try YAMLDocument.parse(text, file: path), file: path, what: "roster")
         try top.requireKnownKeys(["roles"], in: "roster")
         guard let roleMap = try top.mapping("roles"), !roleMap.keys.isEmpty else {

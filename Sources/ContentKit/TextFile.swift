@@ -10,32 +10,36 @@ enum TextFile {
         bytes.baseAddress.map { memchr($0, 0, min(bytes.count, 8_000)) != nil } ?? false
     }
 
-    static func decode(_ data: Data, file: String, limit: Int = maximumSize) throws(ContentError) -> String {
-        guard data.count <= limit else {
+    /// Scanned and validated through the bytes' own buffer: reading a `Data` byte by byte as a collection checks
+    /// exclusive access on every byte, which cost a fifth of parsing a library.
+    static func decode(_ bytes: [UInt8], file: String, limit: Int = maximumSize) throws(ContentError) -> String {
+        guard bytes.count <= limit else {
             throw .badContent(file, "file is larger than \(limit / 1024) KiB")
         }
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw .badContent(file, line: lineNumber(in: bytes, at: nul), "NUL byte: not a text file")
+        return try bytes.withUnsafeBufferPointer { (all) throws(ContentError) -> String in
+            let text = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all.dropFirst(3)) : all
+            if let base = text.baseAddress, let nul = memchr(base, 0, text.count) {
+                let offset = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self)) - base
+                throw .badContent(file, line: lineNumber(in: text, at: offset), "NUL byte: not a text file")
+            }
+            guard let decoded = String(validating: text, as: UTF8.self) else {
+                throw .badContent(file, line: firstInvalidLine(in: text), "not valid UTF-8")
+            }
+            return decoded
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .badContent(file, line: firstInvalidLine(in: bytes), "not valid UTF-8")
-        }
-        return text
     }
 
-    private static func lineNumber(in bytes: Data.SubSequence, at index: Data.Index) -> Int {
-        bytes[bytes.startIndex..<index].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    private static func lineNumber(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
-    private static func firstInvalidLine(in bytes: Data.SubSequence) -> Int {
+    private static func firstInvalidLine(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1
-        var start = bytes.startIndex
+        var start = 0
         for index in bytes.indices where bytes[index] == 0x0A {
-            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) == nil { return line }
             line += 1
-            start = bytes.index(after: index)
+            start = index + 1
         }
         return line
     }
