@@ -7,6 +7,8 @@ public struct ContentConfig: Equatable, Sendable {
 
     /// The content folder, relative to the repository root, without a trailing slash.
     public var contentFolder = "Content"
+    /// Who may sign for which role.
+    public var rosterPath: String { contentFolder + "/roster.yml" }
     public var timeZone = TimeZone(identifier: "UTC") ?? .current
     /// The zone as configured (Foundation may report UTC under another name).
     public var timeZoneName = "UTC"

@@ -15,7 +15,7 @@ public struct ContentLibrary: Sendable {
     /// Where the content was read from.
     public let sourceName: String
 
-    public var rosterPath: String { config.contentFolder + "/roster.yml" }
+    public var rosterPath: String { config.rosterPath }
     public var changesFolder: String { config.contentFolder + "/changes" }
 
     /// Modules written without front matter, for one summary warning.
@@ -85,8 +85,7 @@ public struct ContentLibrary: Sendable {
             }
             events.append(event)
         }
-        let rosterPath = content + "/roster.yml"
-        let roster = try source.read(rosterPath).map { (bytes) throws(ContentError) in try Roster.parse(bytes, path: rosterPath, config: config) }
+        let roster = try source.read(config.rosterPath).map { (bytes) throws(ContentError) in try Roster.parse(bytes, path: config.rosterPath, config: config) }
         return ContentLibrary(
             config: config,
             modules: modules,
@@ -96,6 +95,16 @@ public struct ContentLibrary: Sendable {
             ledger: try Ledger.load(from: source, contentFolder: content, cache: cache),
             sourceName: source.name
         )
+    }
+
+    /// The files `load` reads under `config` that `cache` holds no parse of: modules, change events, the roster
+    /// and sign-off records.
+    static func filesToRead(in source: ContentSource, config: ContentConfig, cache: ParseCache?) throws(ContentError) -> [(path: String, blob: ObjectID)] {
+        let cache = cache.flatMap { $0.serves(config) ? $0 : nil }
+        let listed = try files(in: source, config: config)
+        let roster = try source.blob(at: config.rosterPath).map { [(path: config.rosterPath, blob: $0)] } ?? []
+        let all = listed.modules + listed.events + roster + (try Ledger.files(in: source, contentFolder: config.contentFolder))
+        return all.filter { cache?.holds(path: $0.path, blob: $0.blob) != true }
     }
 
     /// `contentctl.yml` of the source, or the defaults.

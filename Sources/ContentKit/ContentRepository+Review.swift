@@ -31,9 +31,10 @@ extension ContentRepository {
         defer { whenRead() }
         let head: (commit: Commit, branch: String?)
         if let resolved { head = resolved } else { head = try requireHeadCommit() }
-        // The history walk and reading the library each take a core.
-        let pending = historyInBackground(at: head.commit)
-        let (library, verifications, trustedBranchTip) = try verifiedLibrary(at: head.commit)
+        // The history walk and parsing the library each take a core.
+        let (library, verifications, trustedBranchTip, pending) = try verifiedLibrary(at: head.commit) {
+            historyInBackground(at: head.commit)
+        }
         // Written while the walk still runs, rather than after it, when this thread would be the one still working.
         parseCache?.save()
         let history = try pending.wait(events: library.events)

@@ -73,7 +73,7 @@ public final class ContentRepository {
     }
 
     /// The files committed in `commit`, named for messages by its short id.
-    private func source(at commit: Commit) throws(ContentError) -> TreeSource {
+    func source(at commit: Commit) throws(ContentError) -> TreeSource {
         do {
             return try TreeSource(repository: repository, root: commit.tree, name: "HEAD (\(commit.id.hex.prefix(7)))")
         } catch {

@@ -24,6 +24,7 @@ extension ContentError {
 struct TreeSource: ContentSource {
     let lookup: TreeLookup
     let name: String
+    private let preloaded = PreloadedFiles()
 
     init(repository: Repository, root: ObjectID, name: String) throws(GitError) {
         lookup = try TreeLookup(repository: repository, root: root)
@@ -48,14 +49,24 @@ struct TreeSource: ContentSource {
         for entry in tree.allEntries {
             let path = RepositoryPath.join(prefix, entry.name)
             if entry.isTree {
-                if !skipFolder(path) { try collect(try lookup.objects.tree(entry.id), prefix: path, skipFolder: skipFolder, into: &result) }
+                if !skipFolder(path) { try collect(try lookup.folder(path, tree: entry.id), prefix: path, skipFolder: skipFolder, into: &result) }
             } else if entry.isFile {
                 result.append((path, entry.id))
             }
         }
     }
 
+    /// Reads `files` now, so that reading them later asks nothing more of libgit2 (see `ContentRepository.reviewSession`).
+    func preload(_ files: [(path: String, blob: ObjectID)]) throws(ContentError) {
+        do {
+            for file in files { preloaded.put([UInt8](try repository.blob(file.blob)), at: file.path) }
+        } catch {
+            throw ContentError(error)
+        }
+    }
+
     func read(_ path: String) throws(ContentError) -> [UInt8]? {
+        if let bytes = preloaded.take(path) { return bytes }
         do {
             guard let entry = try lookup.entry(atPath: path), entry.isFile else { return nil }
             return [UInt8](try repository.blob(entry.id))
@@ -79,6 +90,19 @@ struct TreeSource: ContentSource {
         } catch {
             throw ContentError(error)
         }
+    }
+}
+
+/// A tree's files read ahead of their parsing, each handed out once and then dropped.
+private final class PreloadedFiles {
+    private var bytes: [String: [UInt8]] = [:]
+
+    func put(_ file: [UInt8], at path: String) {
+        bytes[path] = file
+    }
+
+    func take(_ path: String) -> [UInt8]? {
+        bytes.removeValue(forKey: path)
     }
 }
 

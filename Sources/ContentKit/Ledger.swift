@@ -42,9 +42,14 @@ public struct Ledger: Sendable {
         String(snapshot.dropLast(3)) + ".assets"
     }
 
+    /// The files below the ledger folder but its snapshots: the records, and anything misfiled there.
+    static func files(in source: ContentSource, contentFolder: String) throws(ContentError) -> [(path: String, blob: ObjectID)] {
+        try source.files(under: folder(contentFolder: contentFolder)) { $0.hasSuffix("/" + snapshotsFolder) }
+    }
+
     static func load(from source: ContentSource, contentFolder: String, cache: ParseCache? = nil) throws(ContentError) -> Ledger {
         let root = folder(contentFolder: contentFolder)
-        let files = try source.files(under: root) { $0.hasSuffix("/" + snapshotsFolder) }
+        let files = try files(in: source, contentFolder: contentFolder)
         var records: [SignoffRecord] = []
         var problems: [String] = []
         for file in files {

@@ -77,6 +77,12 @@ final class ParseCache {
         return digest == wanted
     }
 
+    /// Whether a module, event or record was kept for this file: such a file need not be read ahead.
+    func holds(path: String, blob: ObjectID) -> Bool {
+        let key = Self.key(path, blob)
+        return modules.values[key] != nil || events.values[key] != nil || records.values[key] != nil
+    }
+
     func module(path: String, blob: ObjectID, assetBlob: (String) throws(ContentError) -> ObjectID?) -> Module? {
         let key = Self.key(path, blob)
         guard let module = modules.values[key] else { return nil }

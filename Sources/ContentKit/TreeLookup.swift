@@ -27,6 +27,14 @@ final class TreeLookup {
         return try folder(parts.dropLast().joined(separator: "/"))?.entry(named: String(name))
     }
 
+    /// The folder at `path` whose tree the caller already found, e.g. listing its parent: kept for later lookups.
+    func folder(_ path: String, tree id: ObjectID) throws(GitError) -> RawTree {
+        if let known = folders[path] ?? nil { return known }
+        let tree = try objects.tree(id)
+        folders[path] = tree
+        return tree
+    }
+
     /// The folder at `path` ("" for the root), or nil when there is none.
     func folder(_ path: String) throws(GitError) -> RawTree? {
         if let known = folders[path] { return known }

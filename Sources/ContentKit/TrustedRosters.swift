@@ -42,7 +42,7 @@ struct TrustedRosters {
     /// roster changes are read from and kept in `.git/contentctl/cache/`.
     static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, branchTip: ObjectID? = nil,
                      cached: Bool) throws(ContentError) -> TrustedRosters {
-        let rosterPath = config.contentFolder + "/roster.yml"
+        let rosterPath = config.rosterPath
         let cacheFile = CacheFile.path("rosters", in: repository)
         return try ContentError.readingGit {
             let known = cached ? RosterChanges.load(from: cacheFile) : nil

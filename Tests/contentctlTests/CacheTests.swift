@@ -161,6 +161,23 @@ import TestSupport
         #expect(try String(contentsOfFile: parsed, encoding: .utf8).hasSuffix("\n"))
     }
 
+    /// The module file is unchanged, so the parse cache holds it, but its asset is not: it is parsed again, from the
+    /// commit's tree, and its fingerprint follows the asset.
+    @Test func aChangedAssetIsNotAnsweredFromTheCache() throws {
+        let repository = try TestRepository()
+        try repository.write("Content/roster.yml", TestRepository.minimalRoster)
+        try repository.write("Content/dosing.md", "---\nid: dosing\ntitle: Dosing\nproducts: [zentrava]\nassets: [card.txt]\n---\n\nText.\n")
+        try repository.write("Content/card.txt", "Dosing card, first printing.\n")
+        try repository.commit("Library")
+        let before = try review(repository, cache: true)
+        try repository.write("Content/card.txt", "Dosing card, second printing.\n")
+        try repository.commit("Reprint the card")
+        let cached = try review(repository, cache: true)
+        #expect(cached == (try review(repository, cache: false)))
+        let fingerprint = try #require(cached.firstMatch(of: /"fingerprint": "([^"]+)"/)?.1)
+        #expect(!before.contains(String(fingerprint)))
+    }
+
     @Test func aConfigurationChangeIsNotAnsweredFromTheCache() throws {
         let repository = try TestRepository()
         try repository.write("Content/roster.yml", TestRepository.minimalRoster)
