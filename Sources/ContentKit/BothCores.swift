@@ -7,8 +7,9 @@ enum BothCores {
     static let minimumCount = 2_000
 
     /// `work` on the first and the second half of `0..<count`, at once when `count` is large, in order.
-    static func halves<Result: Sendable>(of count: Int, _ work: @Sendable (Range<Int>) -> Result) -> (Result, Result) {
-        let results = parts(of: count, count: 2, work)
+    static func halves<Result: Sendable>(of count: Int, splittingFrom minimum: Int = minimumCount,
+                                         _ work: @Sendable (Range<Int>) -> Result) -> (Result, Result) {
+        let results = parts(of: count, count: 2, splittingFrom: minimum, work)
         return (results[0], results[1])
     }
 

@@ -20,68 +20,99 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Pretty-printed with two-space indentation and a final line feed.
     public func serialized() -> String {
-        String(decoding: serializedBytes(), as: UTF8.self)
-    }
-
-    /// The same as UTF-8 bytes, to write out without first copying a large document into a String.
-    public func serializedBytes() -> [UInt8] {
         // Written as bytes: appending to a String checks and grows it per piece, which dominated a 19 MB review.
-        var output: [UInt8] = []
-        write(to: &output, depth: 0)
-        output.append(0x0A)
-        return output
+        var writer = Writer(sink: nil)
+        writeDocument(to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], depth: Int) {
+    /// The same, handed to `sink` in pieces of about a megabyte as it is made: a far diff's document runs to ninety
+    /// megabytes, which need not be held whole (nor twice over while a buffer grows) only to be written out.
+    public func write(to sink: @escaping ([UInt8]) -> Void) {
+        var writer = Writer(sink: sink)
+        writeDocument(to: &writer)
+        writer.flush()
+    }
+
+    /// Bytes written so far, handed on whenever a piece is full (with a sink) or kept whole (without one).
+    private struct Writer {
+        static let pieceSize = 1 << 20
+        var bytes: [UInt8] = []
+        let sink: (([UInt8]) -> Void)?
+
+        /// Called between array items, so a piece never ends inside a string.
+        mutating func handOnIfFull() {
+            if bytes.count >= Self.pieceSize { flush() }
+        }
+
+        mutating func flush() {
+            guard let sink, !bytes.isEmpty else { return }
+            sink(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func writeDocument(to writer: inout Writer) {
+        write(to: &writer, depth: 0)
+        writer.bytes.append(0x0A)
+    }
+
+    private func write(to writer: inout Writer, depth: Int) {
         switch self {
-        case .string(let text): Self.appendQuoted(text, to: &output)
-        case .number(let number): output.append(contentsOf: String(number).utf8)
-        case .decimal(let number): output.append(contentsOf: String(format: "%.1f", number).utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null: output.append(contentsOf: "null".utf8)
-        case .array(let items): Self.writeArray(count: items.count, item: { items[$0] }, depth: depth, to: &output)
-        case .lazyArray(let count, let item): Self.writeArray(count: count, item: item, depth: depth, to: &output)
+        case .string(let text): Self.appendQuoted(text, to: &writer.bytes)
+        case .number(let number): writer.bytes.append(contentsOf: String(number).utf8)
+        case .decimal(let number): writer.bytes.append(contentsOf: String(format: "%.1f", number).utf8)
+        case .bool(let flag): writer.bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: writer.bytes.append(contentsOf: "null".utf8)
+        case .array(let items): Self.writeArray(count: items.count, item: { items[$0] }, depth: depth, to: &writer)
+        case .lazyArray(let count, let item): Self.writeArray(count: count, item: item, depth: depth, to: &writer)
         case .object(let pairs):
-            guard !pairs.isEmpty else { output.append(contentsOf: "{}".utf8); return }
-            output.append(contentsOf: "{\n".utf8)
+            guard !pairs.isEmpty else { writer.bytes.append(contentsOf: "{}".utf8); return }
+            writer.bytes.append(contentsOf: "{\n".utf8)
             for (index, pair) in pairs.enumerated() {
-                Self.indent(depth + 1, in: &output)
-                Self.appendQuoted(pair.0, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                pair.1.write(to: &output, depth: depth + 1)
-                Self.endItem(last: index == pairs.count - 1, in: &output)
+                Self.indent(depth + 1, in: &writer.bytes)
+                Self.appendQuoted(pair.0, to: &writer.bytes)
+                writer.bytes.append(contentsOf: ": ".utf8)
+                pair.1.write(to: &writer, depth: depth + 1)
+                Self.endItem(last: index == pairs.count - 1, in: &writer.bytes)
             }
-            Self.indent(depth, in: &output)
-            output.append(UInt8(ascii: "}"))
+            Self.indent(depth, in: &writer.bytes)
+            writer.bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeArray(count: Int, item: @Sendable (Int) -> JSONValue, depth: Int, to output: inout [UInt8]) {
-        guard count > 0 else { output.append(contentsOf: "[]".utf8); return }
-        output.append(contentsOf: "[\n".utf8)
+    /// Items a large array is written in: each block is split between both cores and then handed on.
+    private static let blockSize = 512
+
+    private static func writeArray(count: Int, item: @Sendable (Int) -> JSONValue, depth: Int, to writer: inout Writer) {
+        guard count > 0 else { writer.bytes.append(contentsOf: "[]".utf8); return }
+        writer.bytes.append(contentsOf: "[\n".utf8)
         if count < BothCores.minimumCount {
-            writeItems(0..<count, of: count, item: item, depth: depth + 1, to: &output)
+            for index in 0..<count { writeItem(index, of: count, item: item, depth: depth + 1, to: &writer) }
         } else {
-            // A review's thousands of modules are written on both cores, each half into its own buffer.
-            let (first, second) = BothCores.halves(of: count) { range in
-                var part: [UInt8] = []
-                writeItems(range, of: count, item: item, depth: depth + 1, to: &part)
-                return part
+            // A review's thousands of modules are written on both cores, each half of a block into its own buffer.
+            for start in stride(from: 0, to: count, by: blockSize) {
+                let block = start..<min(start + blockSize, count)
+                let (first, second) = BothCores.halves(of: block.count, splittingFrom: 0) { range in
+                    var part = Writer(sink: nil)
+                    for index in range { writeItem(block.lowerBound + index, of: count, item: item, depth: depth + 1, to: &part) }
+                    return part.bytes
+                }
+                writer.bytes.append(contentsOf: first)
+                writer.bytes.append(contentsOf: second)
+                writer.handOnIfFull()
             }
-            output.append(contentsOf: first)
-            output.append(contentsOf: second)
         }
-        indent(depth, in: &output)
-        output.append(UInt8(ascii: "]"))
+        indent(depth, in: &writer.bytes)
+        writer.bytes.append(UInt8(ascii: "]"))
     }
 
-    /// The items in `range` of an array of `total` items, each on its own line, with a comma after all but the array's last.
-    private static func writeItems(_ range: Range<Int>, of total: Int, item: (Int) -> JSONValue, depth: Int, to output: inout [UInt8]) {
-        for index in range {
-            indent(depth, in: &output)
-            item(index).write(to: &output, depth: depth)
-            endItem(last: index == total - 1, in: &output)
-        }
+    /// Item `index` of an array of `total` items, on its own line, with a comma unless it is the array's last.
+    private static func writeItem(_ index: Int, of total: Int, item: (Int) -> JSONValue, depth: Int, to writer: inout Writer) {
+        indent(depth, in: &writer.bytes)
+        item(index).write(to: &writer, depth: depth)
+        endItem(last: index == total - 1, in: &writer.bytes)
+        writer.handOnIfFull()
     }
 
     private static func indent(_ depth: Int, in output: inout [UInt8]) {

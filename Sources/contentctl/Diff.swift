@@ -80,7 +80,7 @@ struct Diff: ParsableCommand {
             switch format {
             case .text: emit(stat ? diff.statText(style: global.style) : diff.text(style: global.style))
             case .markdown: emit(diff.markdown)
-            case .json: emit(diff.json.serializedBytes())
+            case .json: diff.json.write(to: emit)
             case .html: emit(diff.html)
             }
             exitKeeping(diff)
