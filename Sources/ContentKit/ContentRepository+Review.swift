@@ -31,9 +31,12 @@ extension ContentRepository {
         defer { whenRead() }
         let head: (commit: Commit, branch: String?)
         if let resolved { head = resolved } else { head = try requireHeadCommit() }
-        // The history walk and parsing the library each take a core.
+        // The history walk and parsing the library each take a core. With a history cache the walk usually covers only
+        // the commits since its head and is started at once, to be done before the library is; without one it is the
+        // longest part of the run and starts once the library's files are read (see `verifiedLibrary`).
+        let early = usesCache && HistoryCache.exists(in: repository) ? historyInBackground(at: head.commit) : nil
         let (library, verifications, trustedBranchTip, pending) = try verifiedLibrary(at: head.commit) {
-            historyInBackground(at: head.commit)
+            early ?? historyInBackground(at: head.commit)
         }
         // Written while the walk still runs, rather than after it, when this thread would be the one still working.
         parseCache?.save()

@@ -18,6 +18,11 @@ struct HistoryCache {
         CacheFile.path("history", in: repository)
     }
 
+    /// Whether a cache file is there at all (whether it can be trusted is only known once it is loaded).
+    static func exists(in repository: Repository) -> Bool {
+        FileManager.default.fileExists(atPath: path(in: repository))
+    }
+
     /// The file: the format line, the head, one line per answer ("L <commit> <seconds> <path>", "I" for an
     /// introduction), then "sha256 <digest of everything before>".
     static func load(from repository: Repository) -> HistoryCache? {
