@@ -8,14 +8,16 @@ extension ContentRepository {
         for module in library.modules { questions[module.path] = .lastChange }
         for module in library.invalidModules { questions[module.path] = .lastChange }
         for event in library.events { questions[event.path] = .introduction }
-        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache, progress: progress),
+        var nothing = WalkedCommits(path: nil)
+        return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache, progress: progress, noting: &nothing),
                           questions: questions, events: library.events)
     }
 
     /// The same as `history(of:from:)`, walked on a second core while this thread reads the library: the questions
     /// come from the listing of `head`'s content folder, which needs no parsing and is read on that core too.
-    func historyInBackground(at head: Commit) -> PendingHistory {
-        PendingHistory(location: repository.location, head: head, cached: usesCache, progress: progress)
+    /// `noting`: a path whose entry to note for every commit visited (see `WalkedCommits`).
+    func historyInBackground(at head: Commit, noting path: String) -> PendingHistory {
+        PendingHistory(location: repository.location, head: head, cached: usesCache, progress: progress, noting: path)
     }
 
     /// A question for each module and event file listed in `head`'s content folder.
@@ -30,10 +32,10 @@ extension ContentRepository {
 
     /// Answers the questions, taking what an earlier walk found from the cache and keeping this walk's answers there.
     fileprivate static func answer(_ questions: [String: History.Question], from head: ObjectID, in repository: Repository,
-                                   cached: Bool, progress: WalkProgress?) throws(ContentError) -> [String: Reason.CommitReference] {
+                                   cached: Bool, progress: WalkProgress?, noting walked: inout WalkedCommits) throws(ContentError) -> [String: Reason.CommitReference] {
         do {
             let known = cached ? HistoryCache.load(from: repository) : nil
-            let answers = try History(repository: repository, progress: progress).answer(questions, from: head, known: known)
+            let answers = try History(repository: repository, progress: progress).answer(questions, from: head, known: known, noting: &walked)
             if cached, known?.head != head || known?.answers.count != answers.count {
                 HistoryCache(head: head, answers: answers.reduce(into: [:]) { cache, answer in
                     cache[answer.key] = (questions[answer.key] ?? .lastChange, answer.value)
@@ -57,18 +59,21 @@ extension ContentRepository {
 
 /// A history walk running on its own thread with its own repository handle.
 final class PendingHistory: Sendable {
-    private let walk: RepositoryThread<(questions: [String: History.Question], answers: [String: Reason.CommitReference])>
+    private let walk: RepositoryThread<(questions: [String: History.Question], answers: [String: Reason.CommitReference], walked: WalkedCommits)>
 
-    init(location: String, head: Commit, cached: Bool, progress: WalkProgress?) {
+    init(location: String, head: Commit, cached: Bool, progress: WalkProgress?, noting path: String) {
         walk = RepositoryThread(location: location) { repository in
             let questions = try ContentRepository.questions(at: head, in: repository)
-            return (questions, try ContentRepository.answer(questions, from: head.id, in: repository, cached: cached, progress: progress))
+            var walked = WalkedCommits(path: path)
+            let answers = try ContentRepository.answer(questions, from: head.id, in: repository, cached: cached, progress: progress, noting: &walked)
+            return (questions, answers, walked)
         }
     }
 
-    /// Waits for the walk; module answers by path, and each event's recording time by event id.
-    func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date]) {
-        let (questions, answers) = try walk.wait()
-        return ContentRepository.split(answers, questions: questions, events: events)
+    /// Waits for the walk; module answers by path, each event's recording time by event id, and what the walk noted.
+    func wait(events: [ChangeEvent]) throws(ContentError) -> (lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date], walked: WalkedCommits) {
+        let (questions, answers, walked) = try walk.wait()
+        let (lastChanges, eventsRecorded) = ContentRepository.split(answers, questions: questions, events: events)
+        return (lastChanges, eventsRecorded, walked)
     }
 }

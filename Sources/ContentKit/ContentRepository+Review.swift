@@ -31,16 +31,25 @@ extension ContentRepository {
         defer { whenRead() }
         let head: (commit: Commit, branch: String?)
         if let resolved { head = resolved } else { head = try requireHeadCommit() }
-        // The history walk and parsing the library each take a core. With a history cache the walk usually covers only
-        // the commits since its head and is started at once, to be done before the library is; without one it is the
-        // longest part of the run and starts once the library's files are read (see `verifiedLibrary`).
-        let early = usesCache && HistoryCache.exists(in: repository) ? historyInBackground(at: head.commit) : nil
-        let (library, verifications, trustedBranchTip, pending) = try verifiedLibrary(at: head.commit) {
-            early ?? historyInBackground(at: head.commit)
-        }
+        // The history walk and parsing the library each take a core, and the walk must have libgit2 to itself: libgit2
+        // 1.5 guards every pack read with process-wide locks, so a thread reading objects beside it keeps both waking
+        // each other (with the library read beside a cold walk of 100,000 commits, some 350,000 futex calls and a
+        // quarter of the time lost). So the library's files (those the parse cache lacks) are read first and only
+        // parsed beside the walk, and the rosters are read after it, from the commits it noted in passing. With a
+        // history cache the walk usually covers only the commits since its head: it starts at once, to be done by
+        // the time the library is.
+        let source = try source(at: head.commit)
+        let config = try ContentLibrary.configuration(in: source)
+        let early = usesCache && HistoryCache.exists(in: repository) ? historyInBackground(at: head.commit, noting: config.rosterPath) : nil
+        try source.preload(ContentLibrary.filesToRead(in: source, config: config, cache: parseCache))
+        let pending = early ?? historyInBackground(at: head.commit, noting: config.rosterPath)
+        let parsed = try ContentLibrary.load(from: source, imposing: config, cache: parseCache)
         // Written while the walk still runs, rather than after it, when this thread would be the one still working.
         parseCache?.save()
-        let history = try pending.wait(events: library.events)
+        let history = try pending.wait(events: parsed.events)
+        let rosters = try trustedRosters(config: config, at: head.commit, walked: history.walked)
+        let verifications = try recordVerifier(for: parsed, at: head.commit, rosters: rosters).verifications(of: parsed.ledger)
+        let library = parsed.replacingLedger(parsed.ledger.keepingVerified(verifications))
         try library.requireRolesOnRoster()
         let today = CalendarDate(now, in: library.config.timeZone)
         let day = asOf ?? notAfter.map { min($0, today) } ?? today
@@ -57,7 +66,7 @@ extension ContentRepository {
         )
         return ReviewSession(report: report, library: library, head: head.commit,
                              lastChanges: history.lastChanges, eventsRecorded: history.eventsRecorded,
-                             approvedCommits: verifications.map(\.record.commit), trustedBranchTip: trustedBranchTip)
+                             approvedCommits: verifications.map(\.record.commit), trustedBranchTip: rosters.branchTip)
     }
 }
 

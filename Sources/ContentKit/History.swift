@@ -30,6 +30,13 @@ struct History {
     /// Each path's answer: the commit's id and committer time, all a review shows of it.
     /// `known`: the answers of an earlier walk from some commit; a walk that reaches that commit takes them from there.
     func answer(_ questions: [String: Question], from head: ObjectID, known: HistoryCache? = nil) throws(GitError) -> [String: Reason.CommitReference] {
+        var nothing = WalkedCommits(path: nil)
+        return try answer(questions, from: head, known: known, noting: &nothing)
+    }
+
+    /// The same, noting in `walked`, for every commit visited, its first parent, time and the entry at `walked.path`.
+    func answer(_ questions: [String: Question], from head: ObjectID, known: HistoryCache?,
+                noting walked: inout WalkedCommits) throws(GitError) -> [String: Reason.CommitReference] {
         let paths = Array(questions.keys).sorted()
         let kinds = paths.map { questions[$0] ?? .lastChange }
         let pending = PathTrie(paths.map { $0.split(separator: "/").map(String.init) })
@@ -57,6 +64,11 @@ struct History {
             if visited % 1000 == 0 { progress?.add(1000) }
             guard var remaining = waiting.removeValue(forKey: commit.id) else { continue }
             trees.advance()
+            if let path = walked.path {
+                // The folders on the way were read moments ago, comparing this commit with its child.
+                walked.visits[commit.id] = WalkedCommits.Visit(firstParent: commit.parents.first, seconds: commit.seconds,
+                                                                entry: try entry(atPath: path, in: commit.tree))
+            }
             if let known, commit.id == known.head {
                 try resolve(&remaining, from: known, paths: paths, kinds: kinds, answers: &answers, existing: &existing, pending: pending)
                 if remaining.isEmpty { continue }
@@ -99,6 +111,19 @@ struct History {
             pending.remove(index)
             remaining.remove(index)
         }
+    }
+
+    /// The id of the entry at `path` below `root`, nil where a folder on the way is missing.
+    private func entry(atPath path: String, in root: ObjectID) throws(GitError) -> ObjectID? {
+        var folder = root
+        let names = path.split(separator: "/")
+        for (level, name) in names.enumerated() {
+            guard let entry = try trees.tree(folder).entryIdentity(named: String(name)) else { return nil }
+            if level == names.count - 1 { return entry.id }
+            guard entry.isTree else { return nil }
+            folder = entry.id
+        }
+        return nil
     }
 
     /// The index of the first parent that has anything at `path`.

@@ -109,40 +109,20 @@ public struct RecordVerification: Sendable {
 }
 
 extension ContentRepository {
-    /// The library at `commit` with every record verified; records that fail are left out of the ledger (so they
-    /// count as absent) and reported among its problems.
-    ///
-    /// `beforeParsing` (whose result is handed back) runs once the library's files (those the parse cache lacks) and the trusted rosters are read,
-    /// and before anything is parsed. libgit2 1.5 guards every pack read with process-wide locks, so a thread reading
-    /// objects beside a history walk keeps both waking each other (a cold review of 100,000 commits made some 350,000
-    /// futex calls and lost a quarter of its time); reading first leaves the walk started there the object database
-    /// to itself, but for the few trees verifying records reads.
-    func verifiedLibrary<Started>(at commit: Commit, beforeParsing: () -> Started) throws(ContentError)
-        -> (library: ContentLibrary, verifications: [RecordVerification], trustedBranchTip: ObjectID?, started: Started) {
-        let source = try source(at: commit)
-        let config = try ContentLibrary.configuration(in: source)
-        try source.preload(ContentLibrary.filesToRead(in: source, config: config, cache: parseCache))
-        let rosters = try trustedRosters(config: config, at: commit)
-        let started = beforeParsing()
-        let library = try ContentLibrary.load(from: source, imposing: config, cache: parseCache)
-        let verifier = try recordVerifier(for: library, at: commit, rosters: rosters)
-        let verifications = try verifier.verifications(of: library.ledger)
-        return (library.replacingLedger(library.ledger.keepingVerified(verifications)), verifications, rosters.branchTip, started)
-    }
-
     func recordVerifier(for library: ContentLibrary, at commit: Commit) throws(ContentError) -> RecordVerifier {
         try recordVerifier(for: library, at: commit, rosters: try trustedRosters(config: library.config, at: commit))
     }
 
-    private func recordVerifier(for library: ContentLibrary, at commit: Commit, rosters: TrustedRosters) throws(ContentError) -> RecordVerifier {
+    func recordVerifier(for library: ContentLibrary, at commit: Commit, rosters: TrustedRosters) throws(ContentError) -> RecordVerifier {
         try ContentError.readingGit {
             RecordVerifier(repository: self, config: library.config, rosters: rosters, tree: try TreeLookup(repository: repository, commit: commit))
         }
     }
 
-    /// The rosters of `trust.branch` (or of `commit`'s history when that branch does not exist).
-    private func trustedRosters(config: ContentConfig, at commit: Commit) throws(ContentError) -> TrustedRosters {
-        try TrustedRosters.load(repository: repository, config: config, fallback: commit, cached: usesCache)
+    /// The rosters of `trust.branch` (or of `commit`'s history when that branch does not exist), taking what a
+    /// history walk already read from `walked`.
+    func trustedRosters(config: ContentConfig, at commit: Commit, walked: WalkedCommits? = nil) throws(ContentError) -> TrustedRosters {
+        try TrustedRosters.load(repository: repository, config: config, fallback: commit, cached: usesCache, walked: walked)
     }
 }
 

@@ -19,27 +19,44 @@ struct RosterChanges {
     let tip: ObjectID
     let changes: [Change]
 
-    /// The changes up to `tip`, reusing `cached` where the walk reaches its tip.
-    static func compute(repository: Repository, rosterPath: String, tip: Commit, cached: RosterChanges?) throws(GitError) -> RosterChanges {
+    /// The changes up to `tip`, reusing `cached` where the walk reaches its tip, and taking each commit a history walk
+    /// visited from `walked` rather than reading it again.
+    static func compute(repository: Repository, rosterPath: String, tip: Commit, cached: RosterChanges?,
+                        walked: WalkedCommits? = nil) throws(GitError) -> RosterChanges {
         // Raw commit headers, and trees only where the roster's folders changed (see `ObjectDatabase.versions`).
         let objects = try repository.objectDatabase()
-        var segment: [CommitHeader] = []
+        let visits = walked?.path == rosterPath ? walked?.visits ?? [:] : [:]
+        /// A first-parent commit, newest first; `tree` is set where the roster's blob is still to be read.
+        struct Step {
+            let id: ObjectID
+            let seconds: Int64
+            var tree: ObjectID?
+            var blob: ObjectID?
+        }
+        var segment: [Step] = []
         var base: [Change] = []
-        var commit = try objects.commitHeader(tip.id)
-        while true {
-            if let cached, cached.rosterPath == rosterPath, commit.id == cached.tip {
+        var next: ObjectID? = tip.id
+        while let id = next {
+            if let cached, cached.rosterPath == rosterPath, id == cached.tip {
                 base = cached.changes
                 break
             }
-            segment.append(commit)
-            guard let parent = commit.parents.first else { break }
-            commit = try objects.commitHeader(parent)
+            if let visit = visits[id] {
+                segment.append(Step(id: id, seconds: visit.seconds, blob: visit.entry))
+                next = visit.firstParent
+            } else {
+                let commit = try objects.commitHeader(id)
+                segment.append(Step(id: id, seconds: commit.seconds, tree: commit.tree))
+                next = commit.parents.first
+            }
         }
-        let blobs = try objects.versions(atPath: rosterPath, in: segment.map(\.tree))
+        let unread = segment.indices.filter { segment[$0].tree != nil }
+        for (index, blob) in zip(unread, try objects.versions(atPath: rosterPath, in: unread.compactMap { segment[$0].tree })) {
+            segment[index].blob = blob
+        }
         var changes = base
-        for (commit, blob) in zip(segment, blobs).reversed()
-            where changes.isEmpty || changes[changes.count - 1].blob != blob {
-            changes.append(Change(since: Date(timeIntervalSince1970: TimeInterval(commit.seconds)), commit: commit.id, blob: blob))
+        for step in segment.reversed() where changes.isEmpty || changes[changes.count - 1].blob != step.blob {
+            changes.append(Change(since: Date(timeIntervalSince1970: TimeInterval(step.seconds)), commit: step.id, blob: step.blob))
         }
         return RosterChanges(rosterPath: rosterPath, tip: tip.id, changes: changes)
     }

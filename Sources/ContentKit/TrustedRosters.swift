@@ -27,26 +27,29 @@ struct TrustedRosters {
         versions.last { $0.since <= time }
     }
 
-    /// The history of `trust.branch`, or of `head` when that branch does not exist.
-    static func load(repository: Repository, config: ContentConfig, fallback head: Commit, cached: Bool) throws(ContentError) -> TrustedRosters {
+    /// The history of `trust.branch`, or of `head` when that branch does not exist. `walked`: what a history walk
+    /// already read of the commits on the way.
+    static func load(repository: Repository, config: ContentConfig, fallback head: Commit, cached: Bool,
+                     walked: WalkedCommits? = nil) throws(ContentError) -> TrustedRosters {
         let branch: TrustedBranch
         do {
             branch = try TrustedBranch.resolve(repository: repository, config: config, fallback: head)
         } catch {
             throw ContentError(error)
         }
-        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name, branchTip: branch.namedTip, cached: cached)
+        return try load(repository: repository, config: config, tip: branch.tip, source: branch.name, branchTip: branch.namedTip,
+                        cached: cached, walked: walked)
     }
 
     /// The history of the first-parent chain ending at `tip` (e.g. the base of a pull request). With `cached`, the
     /// roster changes are read from and kept in `.git/contentctl/cache/`.
     static func load(repository: Repository, config: ContentConfig, tip: Commit, source: String, branchTip: ObjectID? = nil,
-                     cached: Bool) throws(ContentError) -> TrustedRosters {
+                     cached: Bool, walked: WalkedCommits? = nil) throws(ContentError) -> TrustedRosters {
         let rosterPath = config.rosterPath
         let cacheFile = CacheFile.path("rosters", in: repository)
         return try ContentError.readingGit {
             let known = cached ? RosterChanges.load(from: cacheFile) : nil
-            let changes = try RosterChanges.compute(repository: repository, rosterPath: rosterPath, tip: tip, cached: known)
+            let changes = try RosterChanges.compute(repository: repository, rosterPath: rosterPath, tip: tip, cached: known, walked: walked)
             if cached, known?.tip != changes.tip || known?.rosterPath != rosterPath { changes.save(to: cacheFile) }
             var versions: [Version] = []
             var parsed: [ObjectID: (Roster?, String?)] = [:]

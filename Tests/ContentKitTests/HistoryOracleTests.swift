@@ -97,6 +97,34 @@ import TestSupport
         }
     }
 
+    /// A path's versions along the first-parent chain, taken from what a history walk noted in passing (and read
+    /// where the walk did not go), equal those read commit by commit: for a file, a folder and a missing path, after
+    /// a walk that covers all of history and one that stops early.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func versionsNotedByTheWalkEqualThoseReadAgain(seed: UInt64) throws {
+        let repository = try TestRepository()
+        _ = try Self.randomHistory(seed: seed, commits: 70).load(into: repository)
+        let git = try Repository.open(at: repository.path)
+        let head = try git.commit(try #require(try git.head().commit))
+        let paths = try repository.git("ls-tree", "-r", "--name-only", "HEAD").split(separator: "\n").map(String.init)
+        let everyPath = Dictionary(uniqueKeysWithValues: paths.map { ($0, History.Question.lastChange) })
+        let onePath = [try #require(paths.first): History.Question.lastChange]
+        for noted in ["Content/a/m0.md", "Content/b", "Content/none/roster.yml"] {
+            let readAgain = try RosterChanges.compute(repository: git, rosterPath: noted, tip: head, cached: nil)
+            for questions in [everyPath, onePath] {
+                var walked = WalkedCommits(path: noted)
+                _ = try History(repository: git).answer(questions, from: head.id, known: nil, noting: &walked)
+                #expect(!walked.visits.isEmpty)
+                let fromWalk = try RosterChanges.compute(repository: git, rosterPath: noted, tip: head, cached: nil, walked: walked)
+                #expect(fromWalk.changes.map(Self.line) == readAgain.changes.map(Self.line), "seed \(seed): \(noted), \(questions.count) paths")
+            }
+        }
+    }
+
+    private static func line(_ change: RosterChanges.Change) -> String {
+        "\(change.since.timeIntervalSince1970) \(change.commit.hex) \(change.blob?.hex ?? "-")"
+    }
+
     @Test func introductionIsTheCommitThatAddedTheFile() throws {
         var history = FastImportHistory()
         let base = history.commit(parents: [], files: ["Content/changes/e.yml": ("100644", "v1\n")], time: 1_000)
