@@ -44,13 +44,15 @@ public struct ContentLibrary: Sendable {
     }
 
     /// Reads the library; `imposed` replaces the source's own configuration (a pull request is judged by its base's rules).
-    /// `cache` supplies modules and events already parsed from the same blobs.
-    static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil, cache: ParseCache? = nil) throws(ContentError) -> ContentLibrary {
+    /// `cache` supplies modules and events already parsed from the same blobs. `listed`: the source's files, if the
+    /// caller already listed them under this configuration.
+    static func load(from source: ContentSource, imposing imposed: ContentConfig? = nil, cache: ParseCache? = nil,
+                     listed: LibraryFiles? = nil) throws(ContentError) -> ContentLibrary {
         let config: ContentConfig
         if let imposed { config = imposed } else { config = try configuration(in: source) }
         let cache = cache.flatMap { $0.serves(config) ? $0 : nil }
-        let content = config.contentFolder
-        let files = try files(in: source, config: config)
+        let files: LibraryFiles
+        if let listed { files = listed } else { files = try LibraryFiles(in: source, config: config) }
         let parser = ModuleParser(config: config) { (path) throws(ContentError) in try source.blob(at: path) }
         var modules: [Module] = []
         var invalid: [InvalidModule] = []
@@ -92,19 +94,9 @@ public struct ContentLibrary: Sendable {
             invalidModules: invalid,
             events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             roster: roster,
-            ledger: try Ledger.load(from: source, contentFolder: content, cache: cache),
+            ledger: try Ledger.load(files.records, from: source, contentFolder: config.contentFolder, cache: cache),
             sourceName: source.name
         )
-    }
-
-    /// The files `load` reads under `config` that `cache` holds no parse of: modules, change events, the roster
-    /// and sign-off records.
-    static func filesToRead(in source: ContentSource, config: ContentConfig, cache: ParseCache?) throws(ContentError) -> [(path: String, blob: ObjectID)] {
-        let cache = cache.flatMap { $0.serves(config) ? $0 : nil }
-        let listed = try files(in: source, config: config)
-        let roster = try source.blob(at: config.rosterPath).map { [(path: config.rosterPath, blob: $0)] } ?? []
-        let all = listed.modules + listed.events + roster + (try Ledger.files(in: source, contentFolder: config.contentFolder))
-        return all.filter { cache?.holds(path: $0.path, blob: $0.blob) != true }
     }
 
     /// `contentctl.yml` of the source, or the defaults.
@@ -159,7 +151,10 @@ public struct ContentLibrary: Sendable {
 
     /// A module id used by two files makes both invalid: their sign-offs could not be told apart.
     private static func separatingDuplicateIDs(_ modules: [Module], _ invalid: [InvalidModule]) -> ([Module], [InvalidModule]) {
-        let paths = Dictionary(grouping: modules, by: \.id)
+        // Paths, not modules, by id: copying ten thousand modules into groups cost more than the rest of the check.
+        var paths: [String: [String]] = [:]
+        for module in modules { paths[module.id, default: []].append(module.path) }
+        guard paths.count < modules.count else { return (modules, invalid.sorted { $0.path < $1.path }) }
         var kept: [Module] = []
         var invalid = invalid
         for module in modules {
@@ -167,7 +162,7 @@ public struct ContentLibrary: Sendable {
                 kept.append(module)
                 continue
             }
-            let others = sharing.filter { $0.path != module.path }.map(\.path).joined(separator: ", ")
+            let others = sharing.filter { $0 != module.path }.joined(separator: ", ")
             invalid.append(InvalidModule(path: module.path, id: module.id, message: "\(module.path): module id '\(module.id)' is also used by \(others)"))
         }
         return (kept, invalid.sorted { $0.path < $1.path })

@@ -41,9 +41,10 @@ extension ContentRepository {
         let source = try source(at: head.commit)
         let config = try ContentLibrary.configuration(in: source)
         let early = usesCache && HistoryCache.exists(in: repository) ? historyInBackground(at: head.commit, noting: config.rosterPath) : nil
-        try source.preload(ContentLibrary.filesToRead(in: source, config: config, cache: parseCache))
+        let listed = try LibraryFiles(in: source, config: config)
+        try source.preload(listed.unparsed(by: parseCache, config: config))
         let pending = early ?? historyInBackground(at: head.commit, noting: config.rosterPath)
-        let parsed = try ContentLibrary.load(from: source, imposing: config, cache: parseCache)
+        let parsed = try ContentLibrary.load(from: source, imposing: config, cache: parseCache, listed: listed)
         // Written while the walk still runs, rather than after it, when this thread would be the one still working.
         parseCache?.save()
         let history = try pending.wait(events: parsed.events)

@@ -47,9 +47,10 @@ public struct Ledger: Sendable {
         try source.files(under: folder(contentFolder: contentFolder)) { $0.hasSuffix("/" + snapshotsFolder) }
     }
 
-    static func load(from source: ContentSource, contentFolder: String, cache: ParseCache? = nil) throws(ContentError) -> Ledger {
+    /// The records among `files` (as `files(in:contentFolder:)` lists them), with what is wrong with the others.
+    static func load(_ files: [(path: String, blob: ObjectID)], from source: ContentSource, contentFolder: String,
+                     cache: ParseCache? = nil) throws(ContentError) -> Ledger {
         let root = folder(contentFolder: contentFolder)
-        let files = try files(in: source, contentFolder: contentFolder)
         var records: [SignoffRecord] = []
         var problems: [String] = []
         for file in files {
