@@ -49,6 +49,7 @@ extension ContentRepository {
         parseCache?.save()
         let history = try pending.wait(events: parsed.events)
         let rosters = try trustedRosters(config: config, at: head.commit, walked: history.walked)
+        // Records that fail verification are left out of the ledger (so they count as absent) and named among its problems.
         let verifications = try recordVerifier(for: parsed, at: head.commit, rosters: rosters).verifications(of: parsed.ledger)
         let library = parsed.replacingLedger(parsed.ledger.keepingVerified(verifications))
         try library.requireRolesOnRoster()
