@@ -15,9 +15,14 @@ public final class ContentRepository {
         self.repository = repository
     }
 
-    /// Keeps what this run parsed for the next, however many libraries the command read (a no-op when nothing was added).
-    deinit {
+    /// Keeps what this run parsed for the next, however many libraries the command read (a no-op when nothing was
+    /// added): for a command that ends without releasing the repository (see `exitKeeping`); a release does it too.
+    public func saveCaches() {
         parseCache?.save()
+    }
+
+    deinit {
+        saveCaches()
     }
 
     /// Opens the repository containing `path` (default: the current folder), searching upwards as git does.

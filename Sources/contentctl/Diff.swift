@@ -83,7 +83,8 @@ struct Diff: ParsableCommand {
             case .json: diff.json.write(to: emit)
             case .html: emit(diff.html)
             }
-            exitKeeping(diff)
+            repository.saveCaches()
+            exitKeeping((repository, diff))
         }
     }
 }

@@ -97,6 +97,8 @@ struct Review: ParsableCommand {
             if strict, rendered.notCurrent > 0 {
                 throw ContentError(.findings, "\(counted(rendered.notCurrent, "active module")) \(rendered.notCurrent == 1 ? "is" : "are") not current")
             }
+            repository.saveCaches()
+            exitKeeping(repository)
         }
     }
 
