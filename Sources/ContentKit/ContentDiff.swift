@@ -35,7 +35,8 @@ public struct ContentDiff: Sendable {
         public let markets: [String]
         public let fields: [FieldChange]
         public let assets: [AssetChange]
-        /// The body, diffed word by word (or line by line); nil when either side is not text.
+        /// The body, diffed word by word (or line by line); nil when either side is not text, or when only the word
+        /// counts were kept (`DiffRequest.modulesOnly`).
         public let segments: [TextDiff.Segment]?
         public let binary: Bool
         /// The file lines the old and new bodies start on, so hunks can name file lines.
@@ -45,7 +46,7 @@ public struct ContentDiff: Sendable {
 
         init(id: String, title: String, path: String, oldPath: String?, status: FileChange.Status, similarity: Int?,
              products: [String], markets: [String], fields: [FieldChange], assets: [AssetChange], segments: [TextDiff.Segment]?,
-             binary: Bool, bodyLines: (old: Int, new: Int)) {
+             keepingSegments: Bool = true, binary: Bool, bodyLines: (old: Int, new: Int)) {
             self.id = id
             self.title = title
             self.path = path
@@ -56,7 +57,7 @@ public struct ContentDiff: Sendable {
             self.markets = markets
             self.fields = fields
             self.assets = assets
-            self.segments = segments
+            self.segments = keepingSegments ? segments : nil
             self.binary = binary
             self.bodyLines = bodyLines
             wordCounts = segments.map(TextDiff.wordCounts) ?? (0, 0)

@@ -12,7 +12,7 @@ public struct DiffRequest: Sendable {
     public var granularity: ContentDiff.Granularity
     /// Only the modules and their word counts, as `--stat` lists them: change events, sign-off records, market
     /// updates and the modules' changed fields and assets are not read and stay empty (a far diff adds thousands of
-    /// records).
+    /// records), and the word segments are not kept once counted (the whole text of every added or removed module).
     public var modulesOnly: Bool
 
     public init(from: String, to: String?, worktree: Bool, modules: [String], granularity: ContentDiff.Granularity, modulesOnly: Bool = false) {
@@ -101,7 +101,8 @@ extension ContentRepository {
     }
 
     /// One module file's change, from the bytes of its two sides. `modulesOnly`: the changed fields and assets, which
-    /// only the full listings show, are left out (see `DiffRequest.modulesOnly`).
+    /// only the full listings show, are left out, and the word segments are dropped once counted (see
+    /// `DiffRequest.modulesOnly`).
     private static func moduleChange(_ change: FileChange, old oldData: Data?, new newData: Data?, files: [FileChange],
                                      folder: String, granularity: ContentDiff.Granularity, modulesOnly: Bool) -> ContentDiff.ModuleChange {
         let oldText = oldData.flatMap(Self.text)
@@ -122,7 +123,7 @@ extension ContentRepository {
             id: id, title: newFields?.values["title"] ?? oldFields?.values["title"] ?? id, path: change.path,
             oldPath: change.oldPath, status: change.status, similarity: change.similarity,
             products: (newFields ?? oldFields)?.lists["products"] ?? [], markets: (newFields ?? oldFields)?.lists["markets"] ?? [],
-            fields: fields, assets: assets, segments: segments, binary: binary,
+            fields: fields, assets: assets, segments: segments, keepingSegments: !modulesOnly, binary: binary,
             bodyLines: (oldFields?.bodyLine ?? 1, newFields?.bodyLine ?? 1))
     }
 
