@@ -19,7 +19,9 @@ extension ContentRepository {
         }
         let session = try reviewSession(asOf: asOf, now: now, head: head, whenRead: whenRead)
         let rendered = RenderedReview(report: session.report, text: rendering.render(session.report))
-        if usesCache { ReviewOutputCache.save(rendered, of: session, rendering: rendering, in: repository) }
+        if usesCache, let write = ReviewOutputCache.save(rendered, of: session, rendering: rendering, in: repository) {
+            pendingWrites.append(write)
+        }
         return rendered
     }
 

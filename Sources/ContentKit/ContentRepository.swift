@@ -10,15 +10,20 @@ public final class ContentRepository {
     public var progress: WalkProgress?
     /// Parsed modules and events by blob, shared by every library this run reads.
     private(set) lazy var parseCache: ParseCache? = usesCache ? ParseCache(repository: repository) : nil
+    /// Cache files still being written on another thread.
+    var pendingWrites: [BackgroundWrite] = []
 
     init(repository: Repository) {
         self.repository = repository
     }
 
     /// Keeps what this run parsed for the next, however many libraries the command read (a no-op when nothing was
-    /// added): for a command that ends without releasing the repository (see `exitKeeping`); a release does it too.
+    /// added), and waits for the cache files still being written: for a command that ends without releasing the
+    /// repository (see `exitKeeping`); a release does it too.
     public func saveCaches() {
         parseCache?.save()
+        for write in pendingWrites { write.wait() }
+        pendingWrites = []
     }
 
     deinit {

@@ -59,26 +59,33 @@ struct ReviewOutputCache {
     }
 
     /// Keeps `rendered`, the review of `session`, for the next run; a failure (a read-only clone) only costs speed.
-    static func save(_ rendered: RenderedReview, of session: ReviewSession, rendering: ReviewRendering, in repository: Repository) {
-        guard let build, let database = try? repository.objectDatabase() else { return }
+    /// Which approved commits exist is read here (libgit2 stays on this thread); the output, megabytes for a large
+    /// library, is hashed and written on another thread while the review is printed.
+    static func save(_ rendered: RenderedReview, of session: ReviewSession, rendering: ReviewRendering, in repository: Repository) -> BackgroundWrite? {
+        guard let build, let database = try? repository.objectDatabase() else { return nil }
         var present: [String] = []
         var absent: [String] = []
         for commit in Set(session.approvedCommits).sorted(by: { $0.hex < $1.hex }) {
-            guard let exists = try? database.containsCommit(commit) else { return }
+            guard let exists = try? database.containsCommit(commit) else { return nil }
             if exists { present.append(commit.hex) } else { absent.append(commit.hex) }
         }
-        // The output is hashed and written from the text's own bytes: copying ten megabytes and more costs memory.
-        _ = rendered.text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let output = UnsafeRawBufferPointer(utf8)
-            let entry = Entry(build: build, rendering: rendering.name, head: session.head.id.hex, branch: session.report.branch,
-                              trustBranch: session.library.config.trustBranch, trustBranchTip: session.trustedBranchTip?.hex,
-                              day: session.report.asOf.description, timeZone: session.library.config.timeZoneName,
-                              presentCommits: present, absentCommits: absent, warnings: rendered.warnings,
-                              invalidModules: rendered.invalidModules, notCurrent: rendered.notCurrent,
-                              outputDigest: SHA256.hash(data: output).hexadecimal)
-            guard let header = try? JSONEncoder().encode(entry) else { return }
-            let top = Data((formatLine + "\n").utf8) + header + Data("\n".utf8)
-            top.withUnsafeBytes { top in try? WholeFile.write([top, output], to: path(in: repository), durably: false) }
+        let entry = Entry(build: build, rendering: rendering.name, head: session.head.id.hex, branch: session.report.branch,
+                          trustBranch: session.library.config.trustBranch, trustBranchTip: session.trustedBranchTip?.hex,
+                          day: session.report.asOf.description, timeZone: session.library.config.timeZoneName,
+                          presentCommits: present, absentCommits: absent, warnings: rendered.warnings,
+                          invalidModules: rendered.invalidModules, notCurrent: rendered.notCurrent, outputDigest: "")
+        let text = rendered.text
+        let file = path(in: repository)
+        return BackgroundWrite {
+            // The output is hashed and written from the text's own bytes: copying ten megabytes and more costs memory.
+            _ = text.utf8.withContiguousStorageIfAvailable { utf8 in
+                let output = UnsafeRawBufferPointer(utf8)
+                var hashed = entry
+                hashed.outputDigest = SHA256.hash(data: output).hexadecimal
+                guard let header = try? JSONEncoder().encode(hashed) else { return }
+                let top = Data((formatLine + "\n").utf8) + header + Data("\n".utf8)
+                top.withUnsafeBytes { top in try? WholeFile.write([top, output], to: file, durably: false) }
+            }
         }
     }
 

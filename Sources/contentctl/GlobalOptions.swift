@@ -41,10 +41,10 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data("contentctl: \(message)\n".utf8))
 }
 
+/// In one write: a library can have thousands of warnings, and a write each is slow on a terminal.
 func printWarnings(_ warnings: [String]) {
-    for warning in warnings {
-        FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
-    }
+    guard !warnings.isEmpty else { return }
+    FileHandle.standardError.write(Data(warnings.map { "warning: \($0)\n" }.joined().utf8))
 }
 
 /// Ends a successful run with `results` still alive: a far diff is hundreds of thousands of small objects, a review's
