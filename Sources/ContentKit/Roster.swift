@@ -61,6 +61,11 @@ public struct Roster: Sendable {
         }
         var roles: [(name: String, people: [Reviewer])] = []
         for role in roleMap.keys {
+            // Roles, ids and emails are written into records as tokens; one with white space would make every record
+            // it signs unreadable.
+            guard SignoffRecord.isToken(role) else {
+                throw .badContent(path, line: roleMap.line(of: role), "role '\(role)' must be a name without spaces")
+            }
             guard case .sequence(let entries, _)? = roleMap.value(role) else {
                 throw .badContent(path, line: roleMap.line(of: role), "role '\(role)' must be a list of people")
             }
@@ -85,8 +90,12 @@ public struct Roster: Sendable {
         guard let name = try fields.string("name"), !name.isEmpty else {
             throw .badContent(fields.file, line: fields.line, "person in role '\(role)' has no name")
         }
-        guard let email = try fields.string("email"), email.contains("@"), !email.contains(where: \.isWhitespace) else {
+        guard let email = try fields.string("email"), email.contains("@"), SignoffRecord.isToken(email) else {
             throw .badContent(fields.file, line: fields.line(of: "email"), "\(name) in role '\(role)' needs an email such as name@example.com")
+        }
+        let id = try fields.string("id") ?? email.lowercased()
+        guard SignoffRecord.isToken(id) else {
+            throw .badContent(fields.file, line: fields.line(of: "id"), "\(name) in role '\(role)': id must be a word without spaces (or left out, so the email is the id)")
         }
         let keys = try RosterKey.parse(fields, owner: name)
         let validFrom = try fields.date("valid_from")
@@ -96,7 +105,7 @@ public struct Roster: Sendable {
         }
         let products = try fields.strings("products", allowedBy: config.vocabularies.products)
         let markets = try fields.strings("markets", allowedBy: config.vocabularies.markets)
-        return Reviewer(id: try fields.string("id") ?? email.lowercased(), name: name, email: email,
+        return Reviewer(id: id, name: name, email: email,
                         products: products, markets: markets, keys: keys,
                         validFrom: validFrom, validUntil: validUntil)
     }

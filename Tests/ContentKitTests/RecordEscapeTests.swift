@@ -35,4 +35,20 @@ import Testing
         #expect(read.fileContents == record.fileContents)
         #expect(throws: ContentError.self) { try SignoffRecord.parse(record.fileContents.replacingOccurrences(of: "\npath ", with: "\npath  "), file: "record") }
     }
+
+    /// Role, reviewer id and email are tokens: white space of any kind in them, even inside a cluster that begins
+    /// with another character, makes the record unreadable, so no two of them can be padded to look alike.
+    @Test func tokensWithWhiteSpaceAreRefused() throws {
+        func record(email: String) throws -> SignoffRecord {
+            SignoffRecord(module: "dosing", path: "Content/dosing.md",
+                          fingerprint: try #require(Fingerprint("fp1:sha256:" + String(repeating: "ab", count: 32))), role: "sales",
+                          meaning: .approved, reviewerID: "dan", reviewerName: "Dan", reviewerEmail: email,
+                          time: Date(timeIntervalSince1970: 1_780_000_000), commit: try #require(ObjectID(hex: String(repeating: "1f", count: 20))),
+                          comment: "", nonce: String(repeating: "0a", count: 16))
+        }
+        #expect(try SignoffRecord.parse(try record(email: "dan@example.com").fileContents, file: "record").reviewerEmail == "dan@example.com")
+        for email in ["dan@example.com\u{00A0}", "dan\u{2003}@example.com", "\u{3000}dan@example.com", "dan@\u{0600} example.com"] {
+            #expect(throws: ContentError.self, "\(email.debugDescription)") { try SignoffRecord.parse(try record(email: email).fileContents, file: "record") }
+        }
+    }
 }
