@@ -54,6 +54,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// 00:00 of this day in `zone`: the moment a date takes effect.
     public func start(in zone: TimeZone) -> Date {
+        // UTC by arithmetic: every record's time is parsed through here.
+        if let number = dayNumber, zone.secondsFromGMT() == 0, zone.identifier == "UTC" || zone.identifier == "GMT" {
+            return Date(timeIntervalSince1970: TimeInterval(number * 86_400))
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let components = DateComponents(year: year, month: month, day: day)

@@ -13,7 +13,8 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     public init?(_ value: String) {
         let hex = value.utf8.dropFirst(Self.prefix.utf8.count)
-        guard value.hasPrefix(Self.prefix), hex.count == 64, hex.allSatisfy(Hex.isLowercaseDigit) else { return nil }
+        // By bytes: comparing Characters costs more than the rest, and a prefix followed by a combining mark fails the digit check.
+        guard value.utf8.starts(with: Self.prefix.utf8), hex.count == 64, hex.allSatisfy(Hex.isLowercaseDigit) else { return nil }
         self.value = value
     }
 

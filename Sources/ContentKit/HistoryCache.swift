@@ -68,7 +68,7 @@ struct HistoryCache {
     /// Writes the cache beside the repository's own files; a failure (a read-only clone) only costs speed.
     func save(to repository: Repository) {
         var bytes = Array((Self.formatLine + "\n" + head.hex + "\n").utf8)
-        for (path, answer) in answers.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+        for (path, answer) in answers.sorted(by: { $0.key < $1.key }) where !path.utf8.contains(0x0A) {
             bytes += (answer.question == .lastChange ? "L " : "I ").utf8
             bytes += answer.commit.id.hex.utf8
             bytes += " \(Int64(answer.commit.date.timeIntervalSince1970)) ".utf8

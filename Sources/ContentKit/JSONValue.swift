@@ -1,7 +1,7 @@
 import Foundation
 
 /// JSON with keys kept in the order written, so `--format json` output reads like the documented schema.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case string(String)
     case number(Int)
     /// A measured quantity, written with one decimal.

@@ -196,24 +196,34 @@ final class ParseCache {
         let entries = lines.count - 2
         let (first, second) = BothCores.halves(of: entries) { range in Self.parse(lines[(range.lowerBound + 2)..<(range.upperBound + 2)]) }
         // One malformed line discards the whole file.
-        guard let first, let second else { return }
+        guard var first, let second else { return }
+        first.absorb(second)
         digest = wanted
         fileEntries = entries
         fileIdentity = identity
-        modules = Shelf(values: first.modules.merging(second.modules) { _, later in later })
-        events = Shelf(values: first.events.merging(second.events) { _, later in later })
-        records = Shelf(values: first.records.merging(second.records) { _, later in later })
+        modules = Shelf(values: first.modules)
+        events = Shelf(values: first.events)
+        records = Shelf(values: first.records)
     }
 
     private struct Parsed: Sendable {
         var modules: [String: Module] = [:]
         var events: [String: ChangeEvent] = [:]
         var records: [String: SignoffRecord] = [:]
+
+        /// Adds the later half's values, in place: merging into a new dictionary copied all ten thousand modules.
+        mutating func absorb(_ later: Parsed) {
+            modules.reserveCapacity(modules.count + later.modules.count)
+            modules.merge(later.modules) { _, later in later }
+            events.merge(later.events) { _, later in later }
+            records.merge(later.records) { _, later in later }
+        }
     }
 
     /// The values of cache lines by key; nil when any line is malformed.
     private static func parse(_ lines: ArraySlice<ArraySlice<UInt8>>) -> Parsed? {
         var parsed = Parsed()
+        parsed.modules.reserveCapacity(lines.count)
         for line in lines {
             let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count > 2, let blob = ObjectID(hexDigits: fields[2]) else { return nil }

@@ -43,8 +43,9 @@ public struct ReviewReport: Sendable {
     /// How many modules carry each verdict.
     public var counts: [Verdict: Int] {
         var counts: [Verdict: Int] = [:]
-        for module in modules {
-            for verdict in module.verdicts { counts[verdict, default: 0] += 1 }
+        // By index: iterating the reviews copies each whole review (a dozen references) to read one field.
+        for index in modules.indices {
+            for verdict in modules[index].verdicts { counts[verdict, default: 0] += 1 }
         }
         return counts
     }
@@ -52,10 +53,11 @@ public struct ReviewReport: Sendable {
     /// Per product (or market), how many modules carry each verdict; a module for all products counts under "(all)".
     public func counts(by dimension: KeyPath<ModuleReview, [String]>) -> [(name: String, counts: [Verdict: Int])] {
         var table: [String: [Verdict: Int]] = [:]
-        for module in modules {
-            let names = module[keyPath: dimension].isEmpty ? [Self.allLabel] : module[keyPath: dimension]
+        for index in modules.indices {
+            let values = modules[index][keyPath: dimension]
+            let names = values.isEmpty ? [Self.allLabel] : values
             for name in Set(names) {
-                for verdict in module.verdicts { table[name, default: [:]][verdict, default: 0] += 1 }
+                for verdict in modules[index].verdicts { table[name, default: [:]][verdict, default: 0] += 1 }
             }
         }
         return table.keys.sorted().map { ($0, table[$0] ?? [:]) }

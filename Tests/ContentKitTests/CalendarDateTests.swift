@@ -42,4 +42,19 @@ import TestSupport
         // Before 1583, Foundation's calendar (Julian before October 1582) still decides.
         #expect(try #require(CalendarDate("1582-10-15")).adding(days: -1).description == "1582-10-04")
     }
+
+    /// Midnight UTC is computed by arithmetic (every record's time goes through it); Foundation's calendar is the oracle.
+    @Test func midnightInUTCIsFoundations() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        var generator = SeededGenerator(seed: 2026)
+        var days = (0..<2_000).map { _ in CalendarDate(Date(timeIntervalSince1970: Double(Int64.random(in: -12_212_553_600...253_402_214_400, using: &generator))), in: utc) }
+        days += ["1583-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "9999-12-31", "1582-10-15"].compactMap(CalendarDate.init)
+        for day in days {
+            let oracle = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+            #expect(day.start(in: utc) == oracle, "\(day)")
+        }
+        #expect(try #require(CalendarDate("2026-03-28")).start(in: utc) == Date(timeIntervalSince1970: 1_774_656_000))
+    }
 }
