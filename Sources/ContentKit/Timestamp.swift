@@ -3,14 +3,41 @@ import Foundation
 /// RFC 3339 times in UTC with whole seconds (`2026-03-28T14:03:11Z`), as records store them.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {
-        // gmtime_r, not Calendar: reports format one timestamp per module and record, and Calendar is slow.
+        // gmtime_r, not Calendar, and bytes, not joined Strings: a review formats a time for every module and record.
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         guard gmtime_r(&seconds, &parts) != nil else { return "0000-00-00T00:00:00Z" }
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
-        let year = String(parts.tm_year + 1900)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(parts.tm_mon + 1) + "-" + two(parts.tm_mday)
-            + "T" + two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec) + "Z"
+        var text: [UInt8] = []
+        text.reserveCapacity(21)
+        let year = Int(parts.tm_year) + 1900
+        if year < 0 { text.append(UInt8(ascii: "-")) }
+        appendDigits(abs(year), width: 4, to: &text)
+        func append(_ separator: Unicode.Scalar, _ value: Int32) {
+            text.append(UInt8(ascii: separator))
+            appendDigits(Int(value), width: 2, to: &text)
+        }
+        append("-", parts.tm_mon + 1)
+        append("-", parts.tm_mday)
+        append("T", parts.tm_hour)
+        append(":", parts.tm_min)
+        append(":", parts.tm_sec)
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `value` (not negative) in decimal, zero-padded to at least `width` digits.
+    private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8]) {
+        var divisor = 1
+        var count = 1
+        while divisor <= value / 10 {
+            divisor *= 10
+            count += 1
+        }
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - count)))
+        while divisor > 0 {
+            text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// Parses exactly the form `format` writes.
