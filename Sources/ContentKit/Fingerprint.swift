@@ -12,9 +12,14 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
     public init?(_ value: String) {
-        let hex = value.utf8.dropFirst(Self.prefix.utf8.count)
-        // By bytes: comparing Characters costs more than the rest, and a prefix followed by a combining mark fails the digit check.
-        guard value.utf8.starts(with: Self.prefix.utf8), hex.count == 64, hex.allSatisfy(Hex.isLowercaseDigit) else { return nil }
+        // By bytes, through the string's own buffer: each of ten thousand cached modules carries one. (A prefix followed
+        // by a combining mark fails the digit check, as it fails a comparison by Character.)
+        var text = value
+        let valid = text.withUTF8 { bytes in
+            bytes.count == Self.prefix.utf8.count + 64 && bytes.starts(with: Self.prefix.utf8)
+                && bytes[Self.prefix.utf8.count...].allSatisfy(Hex.isLowercaseDigit)
+        }
+        guard valid else { return nil }
         self.value = value
     }
 

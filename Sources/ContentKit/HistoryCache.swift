@@ -30,7 +30,7 @@ struct HistoryCache {
         guard let data = FileManager.default.contents(atPath: path(in: repository)) else { return nil }
         let bytes = [UInt8](data)
         guard let body = verifiedBody(bytes) else { return nil }
-        let lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+        let lines = body.pieces(separatedBy: UInt8(ascii: "\n")).dropLast()
         guard lines.count >= 2, lines[0].elementsEqual(formatLine.utf8), let head = ObjectID(hexDigits: lines[1]) else { return nil }
         var answers: [String: (question: History.Question, commit: Reason.CommitReference)] = [:]
         answers.reserveCapacity(lines.count - 2)

@@ -191,7 +191,7 @@ final class ParseCache {
         guard let path, let identity = Self.identity(of: path), let data = FileManager.default.contents(atPath: path),
               Int64(data.count) == identity.size, data.last == 0x0A else { return }
         // Bytes, not Characters: splitting a large file by Character costs more than the parsing it saves.
-        let lines = [UInt8](data).split(separator: 0x0A)
+        let lines = ArraySlice(data.withUnsafeBytes { [UInt8]($0) }).pieces(separatedBy: 0x0A).dropLast()
         guard lines.count >= 2, Self.text(lines[0]) == Self.formatLine, Self.text(lines[1]) == wanted else { return }
         let entries = lines.count - 2
         let (first, second) = BothCores.halves(of: entries) { range in Self.parse(lines[(range.lowerBound + 2)..<(range.upperBound + 2)]) }
@@ -225,7 +225,7 @@ final class ParseCache {
         var parsed = Parsed()
         parsed.modules.reserveCapacity(lines.count)
         for line in lines {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            let fields = line.pieces(separatedBy: 0x09)
             guard fields.count > 2, let blob = ObjectID(hexDigits: fields[2]) else { return nil }
             switch fields[0].first {
             case UInt8(ascii: "M"):
@@ -340,7 +340,7 @@ final class ParseCache {
     }
 
     private static func list(_ field: ArraySlice<UInt8>) -> [String] {
-        field.isEmpty ? [] : field.split(separator: 0x1F, omittingEmptySubsequences: false).map(text)
+        field.isEmpty ? [] : field.pieces(separatedBy: 0x1F).map(text)
     }
 
     private static func optional(_ value: String?) -> String {

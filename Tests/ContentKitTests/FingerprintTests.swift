@@ -37,4 +37,14 @@ import TestSupport
         #expect(Fingerprint(title: "T", products: ["a", "b"], markets: [], therapeuticAreas: [], audience: [], assetBlobs: [], body: "One\nTwo\n") != base)
         #expect(Fingerprint(title: "T", products: ["a", "b"], markets: [], therapeuticAreas: [], audience: [], assetBlobs: [], body: "One\n\ntwo\n") != base)
     }
+
+    /// Records and caches name fingerprints as text: only the exact form is read back.
+    @Test func onlyTheExactTextFormIsAFingerprint() {
+        let digits = String(repeating: "0123456789abcdef", count: 4)
+        #expect(Fingerprint("fp1:sha256:" + digits)?.hex == digits)
+        for bad in ["", "fp1:sha256:", "fp1:sha256:" + digits.uppercased(), "fp1:sha256:" + digits.dropLast(), "fp1:sha256:" + digits + "0",
+                    "fp2:sha256:" + digits, "fp1:sha256:\u{0301}" + digits.dropFirst(2), " fp1:sha256:" + digits, "fp1:sha256:" + digits.dropLast() + "g"] {
+            #expect(Fingerprint(bad) == nil, "\(bad.debugDescription)")
+        }
+    }
 }
