@@ -14,7 +14,13 @@ public struct ChangeEvent: Sendable {
     public let source: String?
 
     public func affects(_ module: Module) -> Bool {
-        appliesToAll || scope.overlaps(module.scope)
+        affects(module.scope)
+    }
+
+    /// Whether the event touches modules of `moduleScope`; taking the scope lets a caller checking one module against
+    /// hundreds of events build it once.
+    func affects(_ moduleScope: Scope) -> Bool {
+        appliesToAll || scope.overlaps(moduleScope)
     }
 
     static let knownKeys: Set<String> = ["id", "kind", "date", "products", "markets", "therapeutic_areas", "summary", "source", "scope"]

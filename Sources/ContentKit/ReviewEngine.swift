@@ -9,6 +9,20 @@ struct ReviewEngine {
     let lastChanges: [String: Reason.CommitReference]
     /// When each event was recorded (the commit that added its file), by event id.
     let eventsRecorded: [String: Date]
+    /// The library's events in effect by the as-of day, and those taking effect within the horizon after it: chosen
+    /// once, rather than once per module.
+    private let eventsInEffect: [ChangeEvent]
+    private let eventsUpcoming: [ChangeEvent]
+
+    init(library: ContentLibrary, asOf: CalendarDate, lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date]) {
+        self.library = library
+        self.asOf = asOf
+        self.lastChanges = lastChanges
+        self.eventsRecorded = eventsRecorded
+        let horizonEnd = asOf.adding(days: library.config.horizonDays)
+        eventsInEffect = library.events.filter { $0.date <= asOf }
+        eventsUpcoming = library.events.filter { $0.date > asOf && $0.date <= horizonEnd }
+    }
 
     private var zone: TimeZone { library.config.timeZone }
     /// The first moment after the as-of day: everything before it has happened.
@@ -106,11 +120,9 @@ struct ReviewEngine {
     /// A sign-off clears an event when it is on the current text and made at or after the later of
     /// (effective date minus the horizon) and the moment the event was recorded.
     private func events(affecting module: Module, onCurrent: [SignoffRecord], upcoming: Bool) -> [Reason] {
-        let horizonEnd = asOf.adding(days: library.config.horizonDays)
+        let scope = module.scope
         var reasons: [Reason] = []
-        for event in library.events {
-            let inScope = upcoming ? (event.date > asOf && event.date <= horizonEnd) : event.date <= asOf
-            guard inScope, event.affects(module) else { continue }
+        for event in upcoming ? eventsUpcoming : eventsInEffect where event.affects(scope) {
             let recorded = recordedTime(of: event)
             let threshold = clearingThreshold(of: event)
             let uncleared = module.signoffRoles.filter { role in
