@@ -3,11 +3,14 @@ import GitKit
 
 extension ContentRepository {
     /// For each module file, the commit that last changed it; for each event, when it was recorded. One walk.
+    /// Only files `head` holds are asked about: one not committed yet has no history, and asking would walk all of it.
     func history(of library: ContentLibrary, from head: Commit) throws(ContentError) -> (lastChanges: [String: Reason.CommitReference], eventsRecorded: [String: Date]) {
         var questions: [String: History.Question] = [:]
         for module in library.modules { questions[module.path] = .lastChange }
         for module in library.invalidModules { questions[module.path] = .lastChange }
         for event in library.events { questions[event.path] = .introduction }
+        let committed = try ContentError.readingGit { try TreeSource(repository: repository, root: head.tree, name: "HEAD") }
+        for path in questions.keys where try committed.blob(at: path) == nil { questions[path] = nil }
         var nothing = WalkedCommits(path: nil)
         return Self.split(try Self.answer(questions, from: head.id, in: repository, cached: usesCache, progress: progress, noting: &nothing),
                           questions: questions, events: library.events)

@@ -83,9 +83,13 @@ struct History {
                 remaining = differing
             }
             // What is left differs from every parent: it changed here, unless an introduction continues on a parent.
+            // A root commit differs from nothing: it changed only the paths it holds, as git compares it with the
+            // empty tree; a path it lacks was never on this line of history, and stays unanswered.
             for index in remaining {
                 if kinds[index] == .introduction, let carrier = try firstParent(of: parents, holding: paths[index]) {
                     followed[carrier].insert(index)
+                } else if parents.isEmpty, try entry(atPath: paths[index], in: commit.tree) == nil {
+                    continue
                 } else {
                     answers[paths[index]] = Reason.CommitReference(id: commit.id, date: Date(timeIntervalSince1970: TimeInterval(commit.seconds)))
                     pending.remove(index)
