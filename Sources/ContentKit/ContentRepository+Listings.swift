@@ -13,8 +13,8 @@ public struct EventImpact: Sendable {
     public let event: ChangeEvent
     /// When the event was committed; nil for a file not yet committed.
     public let recorded: Date?
-    /// Active and draft modules in its scope.
-    public let modules: [Module]
+    /// The ids of the active and draft modules in its scope, in id order.
+    public let moduleIDs: [String]
     /// People on the roster who would have to sign those modules again, with their role.
     public let reviewers: [(role: String, reviewer: Reviewer)]
 }
@@ -43,6 +43,8 @@ extension ContentRepository {
         var recorded: [String: Date] = [:]
         if let head { recorded = try history(of: library, from: head).eventsRecorded }
         var events = library.events
+        // A previewed file that is the library's own event file was recorded when that file was first committed.
+        var previewRecorded: Date?
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ContentError(.unknown, "\(file): no such event file")
@@ -52,21 +54,27 @@ extension ContentRepository {
             if library.events.first(where: { $0.id == event.id && !Self.samePath($0.path, file, root: repository.workingDirectory) }) != nil {
                 throw ContentError(.badContent, "\(file): event id '\(event.id)' is already used by another event")
             }
+            previewRecorded = recorded[event.id]
         }
+        // By index, in id order, each scope built once: hundreds of events over ten thousand modules, where copying a
+        // module per match cost seconds.
+        let modules = library.modules
+        let candidates = modules.indices.filter { modules[$0].status != .retired }.sorted { modules[$0].id < modules[$1].id }
+        let scopes = modules.map(\.scope)
+        let zone = library.config.timeZone
         return events.map { event in
-            let modules = library.modules.filter { $0.status != .retired && event.affects($0) }
+            let affected = candidates.filter { event.affects(scopes[$0]) }
             var reviewers: [(role: String, reviewer: Reviewer)] = []
-            for module in modules {
-                for role in module.signoffRoles {
-                    for person in library.roster?.people(in: role) ?? [] where person.covers(module) && person.isValid(at: now, in: library.config.timeZone) {
-                        if !reviewers.contains(where: { $0.role == role && $0.reviewer.email == person.email }) {
-                            reviewers.append((role, person))
-                        }
+            var listed: Set<[String]> = []
+            for index in affected {
+                for role in modules[index].signoffRoles {
+                    for person in library.roster?.people(in: role) ?? [] where person.covers(modules[index]) && person.isValid(at: now, in: zone) {
+                        if listed.insert([role, person.email]).inserted { reviewers.append((role, person)) }
                     }
                 }
             }
-            return EventImpact(event: event, recorded: file == nil ? recorded[event.id] : nil,
-                               modules: modules.sorted { $0.id < $1.id },
+            return EventImpact(event: event, recorded: file == nil ? recorded[event.id] : previewRecorded,
+                               moduleIDs: affected.map { modules[$0].id },
                                reviewers: reviewers.sorted { ($0.role, $0.reviewer.name) < ($1.role, $1.reviewer.name) })
         }
     }

@@ -64,7 +64,7 @@ public enum ListingFormatter {
             output += "\(style.paint(event.date.description, .bold))  \(style.paint(event.id, .bold))  \(event.kind)  (\(scope))\n"
             output += "    \(event.summary)\n"
             output += "    recorded: \(impact.recorded.map(Timestamp.format) ?? "not committed yet")\n"
-            output += "    modules (\(impact.modules.count)): \(impact.modules.map(\.id).joined(separator: ", "))\n"
+            output += "    modules (\(impact.moduleIDs.count)): \(impact.moduleIDs.joined(separator: ", "))\n"
             let people = impact.reviewers.map { "\($0.reviewer.name) (\($0.role))" }
             output += "    reviewers (\(people.count)): \(people.joined(separator: ", "))\n"
         }
@@ -89,7 +89,7 @@ public enum ListingFormatter {
                     ("summary", .string(event.summary)),
                     ("source", .optional(event.source)),
                     ("recorded", .optional(impact.recorded.map(Timestamp.format))),
-                    ("modules", .strings(impact.modules.map(\.id))),
+                    ("modules", .strings(impact.moduleIDs)),
                     ("reviewers", .array(impact.reviewers.map {
                         .object([("role", .string($0.role)), ("name", .string($0.reviewer.name)), ("email", .string($0.reviewer.email))])
                     })),

@@ -210,6 +210,18 @@ import TestSupport
         let all = try CLI.run(["changes"], in: repository)
         #expect(all.stdout.contains("2026-12-10  zentrava-us-contraindication  label-change  (zentrava in US)"))
         #expect(all.stdout.contains("recorded: 2026-11-02T09:00:00Z"))
+        // Files not committed yet have no history: the full listing says so, and a new module has no last change.
+        #expect(all.stdout.contains("zentrava-no-reimbursement  formulary  (zentrava in NO)\n    Zentrava loses general reimbursement in Norway.\n    recorded: not committed yet"),
+                "\(all.stdout)")
+        try repository.write("Content/onboarding/brand-new.md", "---\nid: brand-new\ntitle: Brand new\n---\nBody\n")
+        let withNew = try CLI.run(["modules", "--format", "json"], in: repository)
+        let rows = try #require(try json(withNew.stdout)["modules"] as? [[String: Any]])
+        #expect(rows.first { $0["id"] as? String == "brand-new" }?["lastChanged"] is NSNull)
+        #expect(rows.first { $0["id"] as? String == "welcome-to-helixora" }?["lastChanged"] is [String: Any])
+        // Previewing a committed event file says when it was recorded, as the full listing does.
+        let committed = try CLI.run(["changes", "--impact", "Content/changes/zentrava-us-contraindication.yml"], in: repository)
+        #expect(committed.status == 0, "\(committed.stderr)")
+        #expect(committed.stdout.contains("recorded: 2026-11-02T09:00:00Z"), "\(committed.stdout)")
     }
 
     @Test func initAndNewScaffoldAWorkingLibrary() throws {
