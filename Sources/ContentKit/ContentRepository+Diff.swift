@@ -54,9 +54,10 @@ extension ContentRepository {
                     throw ContentError(.unsupportedRepository, "bare repository: --worktree needs a work tree")
                 }
                 var newSide: [String: TreeChanges.File] = [:]
-                for file in try WorkTreeSource(root: root).files(under: folder, skipFolder: { _ in false }) {
+                let workTree = WorkTreeSource(root: root, repository: repository)
+                for file in try workTree.files(under: folder, skipFolder: { _ in false }) {
                     newSide[file.path] = (file.blob, Self.workTreeMode(root + file.path))
-                    workTreeFiles[file.blob] = root + file.path
+                    if workTree.readsFromDisk(file.path) { workTreeFiles[file.blob] = root + file.path }
                 }
                 let oldSide = try TreeChanges.files(in: oldCommit.tree, under: folder, repository: repository)
                 files = try TreeChanges.between(old: oldSide, new: newSide, content: content)

@@ -96,7 +96,9 @@ public final class ContentRepository {
         guard let root = repository.workingDirectory else {
             throw ContentError(.unsupportedRepository, "bare repository: this command reads the work tree")
         }
-        return try ContentLibrary.load(from: WorkTreeSource(root: root))
+        let source = WorkTreeSource(root: root, repository: repository)
+        // The parse cache serves the work tree too: most of its files are the blobs HEAD holds.
+        return try ContentLibrary.load(from: source, cache: parseCache)
     }
 
     static func shortBranch(_ name: String) -> String {

@@ -106,14 +106,22 @@ private final class PreloadedFiles {
     }
 }
 
-/// Content as it is on disk, committed or not.
+/// Content as it is on disk, committed or not. A file git knows to be unchanged since it was staged is named by its
+/// staged blob and read from the object database (see `Repository.filesUnchangedSinceStaged`): a library of ten
+/// thousand files is then neither read nor hashed to be listed, and such a file's text is exactly the blob its id
+/// names, whatever line-end conversion the checkout applied. Any other file is read from disk and hashed.
 struct WorkTreeSource: ContentSource {
     /// The work tree folder, ending in "/".
     let root: String
+    private let repository: Repository?
+    private let unchanged: [String: ObjectID]
     var name: String { "the work tree" }
 
-    private func url(_ path: String) -> URL {
-        URL(fileURLWithPath: root + path)
+    /// `repository` supplies the staged blobs; without it (or when git cannot tell), every file is read from disk.
+    init(root: String, repository: Repository?) {
+        self.root = root
+        self.repository = repository
+        unchanged = (try? repository?.filesUnchangedSinceStaged()) ?? [:]
     }
 
     func files(under folder: String, skipFolder: (String) -> Bool) throws(ContentError) -> [(path: String, blob: ObjectID)] {
@@ -122,33 +130,52 @@ struct WorkTreeSource: ContentSource {
         return result.sorted { $0.path < $1.path }
     }
 
+    private enum EntryKind { case file, folder, other }
+
+    /// One lstat: a symbolic link is neither file nor folder, as in the tree git would commit.
+    private func kind(of path: String) -> EntryKind? {
+        var status = stat()
+        guard lstat(root + path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
     private func collect(_ folder: String, skipFolder: (String) -> Bool, into result: inout [(path: String, blob: ObjectID)]) throws(ContentError) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + folder) else { return }
         for name in names.sorted() {
             let path = RepositoryPath.join(folder, name)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder) else { continue }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: root + path)
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink { continue }
-            if isFolder.boolValue {
+            switch kind(of: path) {
+            case .folder?:
                 if name != ".git", !skipFolder(path) { try collect(path, skipFolder: skipFolder, into: &result) }
-            } else if let blob = try blob(at: path) {
-                result.append((path, blob))
+            case .file?:
+                if let blob = try blob(at: path) { result.append((path, blob)) }
+            case .other?, nil:
+                continue
             }
         }
     }
 
     func read(_ path: String) throws(ContentError) -> [UInt8]? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        if let blob = unchanged[path], let repository {
+            do {
+                return [UInt8](try repository.blob(blob))
+            } catch {
+                throw ContentError(error)
+            }
+        }
+        guard kind(of: path) == .file else { return nil }
         do {
-            return [UInt8](try Data(contentsOf: url(path)))
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + path)))
         } catch {
             throw ContentError(.badContent, "\(path): cannot read: \(error.localizedDescription)")
         }
     }
 
     func blob(at path: String) throws(ContentError) -> ObjectID? {
+        if let blob = unchanged[path] { return blob }
         guard let bytes = try read(path) else { return nil }
         do {
             return try Repository.blobID(of: Data(bytes))
@@ -158,7 +185,11 @@ struct WorkTreeSource: ContentSource {
     }
 
     func folderExists(_ path: String) throws(ContentError) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: root + path, isDirectory: &isFolder) && isFolder.boolValue
+        kind(of: path) == .folder
+    }
+
+    /// Whether the file at `path` is read from disk rather than from the object database.
+    func readsFromDisk(_ path: String) -> Bool {
+        unchanged[path] == nil
     }
 }

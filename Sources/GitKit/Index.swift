@@ -12,9 +12,24 @@ public final class Index {
         git_index_free(handle)
     }
 
-    /// Re-reads the index file, discarding anything in memory, so a change made by another process is kept.
-    public func reload() throws(GitError) {
-        try check(git_index_read(handle, 1), "read index")
+    /// Re-reads the index file, discarding anything in memory, so a change made by another process is kept; without
+    /// `force`, only when the file changed since it was read.
+    public func reload(force: Bool = true) throws(GitError) {
+        try check(git_index_read(handle, force ? 1 : 0), "read index")
+    }
+
+    /// Every regular file staged without a conflict, with its blob, by path.
+    func stagedRegularFiles() -> [String: ObjectID] {
+        var files: [String: ObjectID] = [:]
+        let count = git_index_entrycount(handle)
+        files.reserveCapacity(count)
+        for position in 0..<count {
+            guard let entry = git_index_get_byindex(handle, position)?.pointee, let path = entry.path else { continue }
+            let stage = (UInt32(entry.flags) & UInt32(GIT_INDEX_ENTRY_STAGEMASK)) >> UInt32(GIT_INDEX_ENTRY_STAGESHIFT)
+            guard stage == 0, entry.mode == GIT_FILEMODE_BLOB.rawValue || entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue else { continue }
+            files[String(cString: path)] = ObjectID(entry.id)
+        }
+        return files
     }
 
     /// Stages the work-tree file at `path` (relative to the work tree) as it is on disk.

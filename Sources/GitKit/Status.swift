@@ -65,3 +65,29 @@ extension Repository {
         return entries
     }
 }
+
+extension Repository {
+    /// The staged blob of every regular file the work tree has not changed since it was staged, by path. git's own
+    /// status decides "unchanged" from the size and times the index recorded (hashing only files changed too recently
+    /// to tell), so these files need not be read to be named. Conflicted paths and files changed, deleted or turned
+    /// into another kind of entry are left out.
+    public func filesUnchangedSinceStaged() throws(GitError) -> [String: ObjectID] {
+        let index = try self.index()
+        try index.reload(force: false)
+        var files = index.stagedRegularFiles()
+        var options = git_status_options()
+        try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "read status")
+        options.show = GIT_STATUS_SHOW_WORKDIR_ONLY
+        options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
+        var list: OpaquePointer?
+        try check(git_status_list_new(&list, pointer, &options), "read status")
+        defer { git_status_list_free(list) }
+        for position in 0..<git_status_list_entrycount(list) {
+            guard let entry = git_status_byindex(list, position)?.pointee, let delta = entry.index_to_workdir?.pointee else { continue }
+            for path in [delta.old_file.path, delta.new_file.path] {
+                if let path { files.removeValue(forKey: String(cString: path)) }
+            }
+        }
+        return files
+    }
+}
