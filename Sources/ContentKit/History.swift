@@ -150,9 +150,13 @@ struct History {
                          pending: PathTrie, into differing: inout Set<Int>) throws(GitError) {
         guard child != parent, node.count > 0 else { return }
         guard let child, let parent else {
-            var below: [Int] = []
-            pending.indices(below: node, into: &below)
-            for index in below where among.contains(index) { differing.insert(index) }
+            // A folder on one side only: a path below it changed if that side holds it; one on neither side did not.
+            guard let present = child ?? parent else { return }
+            let tree = try trees.tree(present)
+            for (name, next) in node.children {
+                guard let entry = tree.entryIdentity(named: name) else { continue }
+                try differs(next, new: child == nil ? nil : entry, old: child == nil ? entry : nil, among: among, pending: pending, into: &differing)
+            }
             return
         }
         let childTree = try trees.tree(child)

@@ -61,12 +61,4 @@ final class PathTrie {
             parent = node
         }
     }
-
-    /// Every unresolved path at or below `node`.
-    func indices(below node: Node, into result: inout [Int]) {
-        if let index = node.index { result.append(index) }
-        for child in node.children.values {
-            indices(below: child, into: &result)
-        }
-    }
 }
