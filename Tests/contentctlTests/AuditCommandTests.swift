@@ -36,6 +36,34 @@ import TestSupport
         #expect(json.contains("\"reason_or_comment\": \"Dosing: with food, per the new label\""))
     }
 
+    /// A module moved (and then moved again with an edit) keeps its whole trail, as `git log --follow` does: each move
+    /// says where from, and the records made before a move stay in the trail.
+    @Test func logFollowsTheModuleAcrossMoves() throws {
+        let library = try history()
+        let repository = library.repository
+        _ = try repository.git("mv", "Content/dosing.md", "Content/zentrava-dosing.md")
+        _ = try repository.commit("Dosing: moved beside the other Zentrava modules", date: TestRepository.date("2026-03-12T09:00:00Z"))
+        try repository.write("Content/zentrava-dosing.md", SignedLibrary.module(id: "dosing", markets: "[US]", body: "Take 15 mg once daily with food or milk."))
+        _ = try repository.git("mv", "Content/zentrava-dosing.md", "Content/zentrava-dosing-card.md")
+        _ = try repository.commit("Dosing: renamed for the card, with milk", date: TestRepository.date("2026-03-13T09:00:00Z"))
+
+        let text = try library.contentctl(["log", "dosing"])
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("(Content/zentrava-dosing-card.md)") == true)
+        let changes = lines.filter { $0.contains("  change  ") }
+        #expect(changes.count == 4)
+        #expect(changes[2].contains("+0 -0 words") && changes[2].hasSuffix("moved from Content/dosing.md"))
+        #expect(changes[3].contains("+2 -0 words") && changes[3].hasSuffix("moved from Content/zentrava-dosing.md"))
+        #expect(lines.filter { $0.contains("  signoff  ") }.count == 2)
+        // The same commits git follows along the first-parent history.
+        let followed = try repository.git("log", "--follow", "--first-parent", "--format=%H", "--", "Content/zentrava-dosing-card.md")
+            .split(separator: "\n").map { String($0.prefix(7)) }
+        #expect(changes.compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.map(String.init) } == followed.reversed())
+        let json = try library.contentctl(["log", "dosing", "--format", "json"]).stdout
+        #expect(json.contains("\"moved_from\": \"Content/zentrava-dosing.md\""))
+    }
+
     /// A commit message an auditor opens in a spreadsheet must not run as a formula there.
     @Test func logCSVNeverStartsACellWithAFormula() throws {
         let library = try history()
