@@ -57,6 +57,9 @@ extension ContentRepository {
         guard ModuleID.isValid(id) else {
             throw ContentError(.usage, "module id '\(id)' must be letters, digits, '.', '_' or '-', starting with a letter or digit")
         }
+        if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ContentError(.usage, "--title is empty: give the module a title, or leave --title out to make one from the id")
+        }
         guard templates.moduleTypes.contains(type) else {
             throw ContentError(.usage, "no template for type '\(type)' (templates: \(templates.moduleTypes.joined(separator: ", ")))")
         }

@@ -249,6 +249,10 @@ import TestSupport
         let unknown = try Command.run(CLI.binary, ["new", "x", "--template", "brochure"], in: folder, environment: scratch.environment())
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("no template for type 'brochure' (templates: coaching, competitive, compliance, objection-handling, onboarding, product)"))
+        let untitled = try Command.run(CLI.binary, ["new", "untitled", "--template", "product", "--title", "  "], in: folder, environment: scratch.environment())
+        #expect(untitled.status == 64)
+        #expect(untitled.stderr == "contentctl: --title is empty: give the module a title, or leave --title out to make one from the id\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Content/products/untitled.md"))
     }
 
     @Test func repositoryTemplateOverridesTheBuiltInOneAndBrokenTemplatesNameTheirLine() throws {
