@@ -35,7 +35,9 @@ extension ContentDiff {
         }
         let stat = self.stat
         var output = heading(style: style) + "\n"
-        output += modules.isEmpty ? "No module changed.\n" : ListingFormatter.columns(rows, style: style)
+        // Nothing changed: no totals of nothing, and no empty product and market lines.
+        guard !modules.isEmpty else { return output + "No module changed.\n" }
+        output += ListingFormatter.columns(rows, style: style)
         output += "\(counted(modules.count, "module")) changed, \(stat.added) words added, \(stat.removed) removed\n"
         output += "By product: " + stat.products.map { "\($0.name) +\($0.added) -\($0.removed)" }.joined(separator: ", ") + "\n"
         output += "By market: " + stat.markets.map { "\($0.name) +\($0.added) -\($0.removed)" }.joined(separator: ", ") + "\n"

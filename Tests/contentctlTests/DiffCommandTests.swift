@@ -106,6 +106,10 @@ import TestSupport
         #expect(stat.stdout.contains("By product:"))
         #expect(stat.stdout.contains("zentrava +1 -3"))
         #expect(stat.stdout.contains("GB +1 -3"))
+        // A range without changes says so, without totals of nothing.
+        let same = try CLI.run(["diff", "2026-Q2", "2026-Q2", "--stat"], in: repository)
+        #expect(same.status == 0)
+        #expect(same.stdout.split(separator: "\n").dropFirst().map(String.init) == ["No module changed."])
     }
 
     /// A module without `id:` is named by its path inside the content folder, the one `contentctl.yml` sets, as a
